@@ -1,0 +1,144 @@
+import type { Server } from 'node:http';
+import { App, type CodedError, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from './config.js';
+import { healthRoute } from './http/healthRoute.js';
+import { type AppLogger, createLogger } from './logging/logger.js';
+import {
+  type ScheduledJob,
+  type SchedulerClock,
+  startSchedulerClock,
+} from './scheduler/schedulerClock.js';
+import { createUserLocaleResolver } from './services/userLocaleResolver.js';
+import type { Subcommand } from './slack/commands/subcommand.js';
+import { createSubcommandRouter } from './slack/commands/subcommandRouter.js';
+import { createHelpSubcommand } from './slack/commands/subcommands/helpSubcommand.js';
+import { registerListeners } from './slack/listeners/registerListeners.js';
+import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
+import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
+import { closeRedis, connectRedis, type RedisConnection } from './store/redisConnection.js';
+
+export interface OpsPlanApp {
+  readonly bolt: App;
+  readonly redis: RedisConnection;
+  readonly logger: AppLogger;
+  /** Starts listening; resolves with the bound HTTP port (useful with PORT=0). */
+  start(): Promise<{ port: number | undefined }>;
+  /** Graceful: stop taking work, stop the scheduler, finish in-flight work, close Redis. */
+  stop(options?: { drainTimeoutMs?: number }): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  logger?: AppLogger;
+}
+
+// On the request path a Slack call must fit inside Slack's own 3 s budget; background
+// jobs that need patience configure their own retries.
+const INTERACTIVE_CLIENT_OPTIONS = {
+  timeout: 2500,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 800, randomize: true },
+};
+
+/** Composition root: config → redis → stores → Bolt app → listeners → scheduler. */
+export function createOpsPlanApp(config: Config, options: CreateAppOptions = {}): OpsPlanApp {
+  const secrets = [
+    config.slack.botToken,
+    config.slack.signingSecret ?? '',
+    config.slack.mode === 'socket' ? config.slack.appToken : '',
+  ];
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets });
+
+  const redis = connectRedis(config.redis, logger.child({ component: 'redis' }));
+
+  const routes = [healthRoute(redis)];
+  const boltLogger = logger.child({ component: 'bolt' });
+  const receiver: Receiver =
+    config.slack.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken,
+          logger: boltLogger,
+          customRoutes: routes,
+          installerOptions: {
+            port: config.port,
+            clientOptions: { slackApiUrl: config.slack.apiUrl },
+          },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret,
+          endpoints: ['/slack/events'],
+          port: config.port,
+          customRoutes: routes,
+          logger: boltLogger,
+        });
+
+  const bolt = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions: { slackApiUrl: config.slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+    deferInitialization: true,
+    extendedErrorHandler: true,
+  });
+
+  // Errors reaching here escaped the error boundary on purpose (authorization failures,
+  // submissions that cannot carry an inline error): rethrowing lets the receiver answer
+  // 401/500 so Slack shows a failure instead of an empty 200 that would close a modal.
+  bolt.error(async ({ error }: { error: CodedError }) => {
+    logger.log('warn', 'request failed', {
+      err: { name: error.name, code: error.code, message: error.message },
+    });
+    throw error;
+  });
+
+  const locales = createUserLocaleResolver({
+    client: bolt.client,
+    defaultLocale: config.defaultLocale,
+    logger,
+  });
+  const inFlight = createInFlightTracker();
+  bolt.use(createErrorBoundary({ logger, locales, inFlight }));
+
+  const subcommands: Subcommand[] = [];
+  subcommands.push(createHelpSubcommand(() => subcommands));
+  registerListeners(bolt, { router: createSubcommandRouter(subcommands), locales, logger });
+
+  const jobs: ScheduledJob[] = [];
+  let clock: SchedulerClock | undefined;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    bolt,
+    redis,
+    logger,
+    async start() {
+      await bolt.init();
+      const started = (await bolt.start()) as Server | undefined;
+      clock = startSchedulerClock({
+        tick: config.schedulerTick,
+        jobs,
+        logger: logger.child({ component: 'scheduler' }),
+      });
+      const address = config.slack.mode === 'http' ? started?.address() : undefined;
+      const port = address && typeof address === 'object' ? address.port : config.port;
+      logger.log('info', 'opsplan started', { mode: config.slack.mode, port });
+      return { port };
+    },
+    stop(opts = {}) {
+      stopping ??= (async () => {
+        logger.log('info', 'opsplan stopping');
+        // Closing the receiver stops new requests; the server closes idle keep-alive
+        // sockets and lets requests already being answered complete.
+        const receiverStopped = bolt.stop().catch((err: unknown) => {
+          logger.log('warn', 'receiver stop failed', { err: String(err) });
+        });
+        await clock?.stop();
+        const drained = await inFlight.drained(opts.drainTimeoutMs ?? 10_000);
+        if (!drained)
+          logger.log('warn', 'stopped with work still in flight', { count: inFlight.count });
+        await receiverStopped;
+        await closeRedis(redis);
+        logger.log('info', 'opsplan stopped');
+      })();
+      return stopping;
+    },
+  };
+}
