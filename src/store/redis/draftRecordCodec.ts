@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { DraftRecord, DraftSummary, PendingInput, RevisionInfo } from '../draftStore.js';
+import { StoreError } from '../errors.js';
+
+/**
+ * Conversion between records and what Redis holds. Every read goes through zod: a field that is
+ * missing, mistyped or not JSON becomes a `corrupt_record` StoreError, never a half-parsed value.
+ */
+
+function jsonOf<Out>(schema: z.ZodType<Out>) {
+  return z
+    .string()
+    .transform((text, ctx): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const isoDate = z.iso.datetime().transform((text) => new Date(text));
+const userIds = jsonOf(z.array(z.string().min(1)));
+
+const summaryFields = {
+  version: z.coerce.number().int().positive(),
+  title: z.string().min(1),
+  ownerId: z.string().min(1),
+  editorIds: userIds,
+  updatedAt: isoDate,
+  updatedBy: z.string().min(1),
+  status: z.literal('draft'),
+};
+
+/** The hash fields listForUser reads (no doc: lists stay cheap however big plans get). */
+export const SUMMARY_FIELDS = Object.keys(summaryFields);
+const summarySchema = z.object(summaryFields);
+
+const revisionMetaSchema = jsonOf(
+  z.object({
+    savedAt: isoDate,
+    savedBy: z.string().min(1),
+    title: z.string().min(1),
+    restoredFrom: z.number().int().positive().optional(),
+  }),
+);
+
+const pendingEntrySchema = jsonOf(z.object({ values: z.unknown(), savedAt: isoDate }));
+
+export function corrupt(what: string, context: Record<string, unknown>, error: z.ZodError) {
+  return new StoreError('corrupt_record', `stored ${what} failed validation`, {
+    ...context,
+    issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  });
+}
+
+export function hashFromReply(reply: unknown): Record<string, string> {
+  const flat = z.array(z.string()).parse(reply);
+  const hash: Record<string, string> = {};
+  for (let index = 0; index + 1 < flat.length; index += 2) {
+    hash[flat[index] as string] = flat[index + 1] as string;
+  }
+  return hash;
+}
+
+export function parseDraftRecord<T>(
+  docSchema: z.ZodType<T>,
+  id: string,
+  hash: Record<string, string>,
+  context: Record<string, unknown>,
+): DraftRecord<T> {
+  const parsed = summarySchema
+    .extend({ doc: jsonOf(docSchema), createdAt: isoDate })
+    .safeParse(hash);
+  if (!parsed.success) throw corrupt('draft', { ...context, id }, parsed.error);
+  return { id, ...parsed.data };
+}
+
+export function parseDraftSummary(
+  id: string,
+  values: ReadonlyArray<string | null>,
+  retentionMs: number,
+  context: Record<string, unknown>,
+): DraftSummary {
+  const hash = Object.fromEntries(
+    SUMMARY_FIELDS.map((field, index) => [field, values[index] ?? undefined]),
+  );
+  const parsed = summarySchema.safeParse(hash);
+  if (!parsed.success) throw corrupt('draft', { ...context, id }, parsed.error);
+  const { status: _status, ...summary } = parsed.data;
+  return { id, ...summary, expiresAt: new Date(summary.updatedAt.getTime() + retentionMs) };
+}
+
+export interface RevisionMeta {
+  savedAt: Date;
+  savedBy: string;
+  title: string;
+  restoredFrom?: number | undefined;
+}
+
+export function encodeRevisionMeta(meta: RevisionMeta): string {
+  return JSON.stringify({ ...meta, savedAt: meta.savedAt.toISOString() });
+}
+
+export function parseRevisionMeta(
+  version: number,
+  json: string,
+  context: Record<string, unknown>,
+): RevisionInfo & { title: string } {
+  const parsed = revisionMetaSchema.safeParse(json);
+  if (!parsed.success) throw corrupt('revision', { ...context, version }, parsed.error);
+  const { restoredFrom, ...rest } = parsed.data;
+  return { version, ...rest, ...(restoredFrom === undefined ? {} : { restoredFrom }) };
+}
+
+export function parseStoredDoc<T>(
+  docSchema: z.ZodType<T>,
+  json: string,
+  context: Record<string, unknown>,
+): T {
+  const parsed = jsonOf(docSchema).safeParse(json);
+  if (!parsed.success) throw corrupt('document', context, parsed.error);
+  return parsed.data;
+}
+
+export function encodePendingEntry(values: unknown, savedAt: Date): string {
+  return JSON.stringify({ values, savedAt: savedAt.toISOString() });
+}
+
+export function parsePendingEntry(json: string, context: Record<string, unknown>): PendingInput {
+  const parsed = pendingEntrySchema.safeParse(json);
+  if (!parsed.success) throw corrupt('pending input', context, parsed.error);
+  return { values: parsed.data.values, savedAt: parsed.data.savedAt };
+}
+
+/** Exact-title lookups ignore case and surrounding spaces; "Q3 Plan " and "q3 plan" are one title. */
+export function normalizeTitle(title: string): string {
+  return title.normalize('NFC').trim().toLowerCase();
+}
+
+/** Fixed-length, separator-free member prefix for the title index, whatever the title contains. */
+export function titleHash(title: string): string {
+  return createHash('sha1').update(normalizeTitle(title)).digest('hex');
+}
