@@ -104,14 +104,26 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
   const jobs: ScheduledJob[] = [];
   let clock: SchedulerClock | undefined;
   let stopping: Promise<void> | undefined;
+  let receiverStarted = false;
 
   return {
     bolt,
     redis,
     logger,
     async start() {
-      await bolt.init();
+      try {
+        await bolt.init();
+      } catch (err) {
+        // init() calls auth.test: the first place a wrong token or unreachable Slack shows.
+        throw new Error(
+          `could not verify SLACK_BOT_TOKEN with Slack at ${config.slack.apiUrl} (auth.test): ${
+            err instanceof Error ? err.message : String(err)
+          }`,
+          { cause: err },
+        );
+      }
       const started = (await bolt.start()) as Server | undefined;
+      receiverStarted = true;
       clock = startSchedulerClock({
         tick: config.schedulerTick,
         jobs,
@@ -127,9 +139,11 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
         logger.log('info', 'opsplan stopping');
         // Closing the receiver stops new requests; the server closes idle keep-alive
         // sockets and lets requests already being answered complete.
-        const receiverStopped = bolt.stop().catch((err: unknown) => {
-          logger.log('warn', 'receiver stop failed', { err: String(err) });
-        });
+        const receiverStopped = receiverStarted
+          ? bolt.stop().catch((err: unknown) => {
+              logger.log('warn', 'receiver stop failed', { err: String(err) });
+            })
+          : Promise.resolve();
         await clock?.stop();
         const drained = await inFlight.drained(opts.drainTimeoutMs ?? 10_000);
         if (!drained)

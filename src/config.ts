@@ -23,82 +23,72 @@ const optionalString = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
-const EnvSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .startsWith('xoxb-', 'must be a bot token (starts with "xoxb-")'),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
-      error: 'must be an app-level token (starts with "xapp-")',
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .startsWith('xoxb-', 'must be a bot token (starts with "xoxb-")'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    error: 'must be an app-level token (starts with "xapp-")',
+  }),
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default('redis://127.0.0.1:6379')
+    .refine((v) => /^rediss?:\/\/.+/.test(v) && URL.canParse(v), {
+      error: 'must be a redis:// or rediss:// URL',
     }),
-    PORT: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(0, 'must be between 0 and 65535')
-      .max(65535, 'must be between 0 and 65535')
-      .default(3000),
-    REDIS_URL: z
-      .string()
-      .trim()
-      .default('redis://127.0.0.1:6379')
-      .refine((v) => /^rediss?:\/\/.+/.test(v) && URL.canParse(v), {
-        error: 'must be a redis:// or rediss:// URL',
-      }),
-    SLACK_API_URL: z
-      .string()
-      .trim()
-      .default('https://slack.com/api/')
-      .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
-        error: 'must be an http(s) URL',
-      })
-      // WebClient appends the method name directly, so the base must end with a slash.
-      .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
-    LOG_LEVEL: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .default('info')
-      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
-    DEFAULT_TIMEZONE: z
-      .string()
-      .trim()
-      .default('UTC')
-      .refine(isIanaTimezone, { error: 'must be an IANA time zone such as Asia/Shanghai' }),
-    DEFAULT_LOCALE: z
-      .string()
-      .trim()
-      .default('en')
-      .pipe(LocaleSchema.or(z.never({ error: 'must be en or zh-CN' }))),
-    SCHEDULER_TICK: z
-      .string()
-      .trim()
-      .default('* * * * *')
-      .superRefine((v, ctx) => {
-        const fields = v.split(/\s+/).length;
-        if (fields !== 5 && fields !== 6) {
-          ctx.addIssue({ code: 'custom', message: 'must be a cron expression with 5 or 6 fields' });
-          return;
-        }
-        const result = validateDetailed(v);
-        if (!result.valid) {
-          const why = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-          ctx.addIssue({ code: 'custom', message: `is not a valid cron expression (${why})` });
-        }
-      }),
-    TEMPLATES_DIR: optionalString,
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-  });
+  SLACK_API_URL: z
+    .string()
+    .trim()
+    .default('https://slack.com/api/')
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+      error: 'must be an http(s) URL',
+    })
+    // WebClient appends the method name directly, so the base must end with a slash.
+    .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('info')
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isIanaTimezone, { error: 'must be an IANA time zone such as Asia/Shanghai' }),
+  DEFAULT_LOCALE: z
+    .string()
+    .trim()
+    .default('en')
+    .pipe(LocaleSchema.or(z.never({ error: 'must be en or zh-CN' }))),
+  SCHEDULER_TICK: z
+    .string()
+    .trim()
+    .default('* * * * *')
+    .superRefine((v, ctx) => {
+      const fields = v.split(/\s+/).length;
+      if (fields !== 5 && fields !== 6) {
+        ctx.addIssue({ code: 'custom', message: 'must be a cron expression with 5 or 6 fields' });
+        return;
+      }
+      const result = validateDetailed(v);
+      if (!result.valid) {
+        const why = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+        ctx.addIssue({ code: 'custom', message: `is not a valid cron expression (${why})` });
+      }
+    }),
+  TEMPLATES_DIR: optionalString,
+});
 
 export type RedisConfig = { kind: 'standalone'; url: string };
 
@@ -138,14 +128,20 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
-      return `${name} ${message}`;
-    });
-    throw new ConfigError([...new Set(problems)]);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
+        return `${name} ${message}`;
+      });
+  // Checked apart from the schema so it is reported together with field errors.
+  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   const slack: SlackConfig = e.SLACK_APP_TOKEN
     ? {

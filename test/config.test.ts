@@ -56,7 +56,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       DEFAULT_TIMEZONE: 'Mars/Olympus',
       SCHEDULER_TICK: '61 * * * *',
-      SLACK_APP_TOKEN: 'not-an-app-token',
+      SLACK_APP_TOKEN: '',
+      SLACK_SIGNING_SECRET: undefined,
     };
     const problems = problemsOf(env);
     const names = problems.map((p) => p.split(' ')[0]);
@@ -67,8 +68,8 @@ describe('loadConfig', () => {
         'PORT',
         'REDIS_URL',
         'SCHEDULER_TICK',
-        'SLACK_APP_TOKEN',
         'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
       ].sort(),
     );
     try {
@@ -76,6 +77,12 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as Error).message).toContain('README.md');
     }
+  });
+
+  it('rejects an app token of the wrong kind', () => {
+    expect(problemsOf({ ...base, SLACK_APP_TOKEN: 'xoxb-not-an-app-token' })).toEqual([
+      'SLACK_APP_TOKEN must be an app-level token (starts with "xapp-")',
+    ]);
   });
 
   it('requires a signing secret in HTTP mode', () => {
