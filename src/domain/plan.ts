@@ -77,6 +77,8 @@ export const PlanEnvelopeSchema = z.strictObject({
   sections: z.record(SectionIdSchema, z.record(FieldIdSchema, z.unknown())).default({}),
 });
 
+export type PlanEnvelope = z.infer<typeof PlanEnvelopeSchema>;
+
 /**
  * The plan document: what is stored as a draft, frozen as a version, exported as
  * YAML. Which type each value must have comes from the template; check it with

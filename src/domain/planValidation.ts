@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { isEmptyValue, VALUE_SCHEMAS } from './fieldTypes.js';
+import { type FieldValue, isEmptyValue, VALUE_SCHEMAS } from './fieldTypes.js';
 import type { LocalizedText } from './locale.js';
-import type { Plan } from './plan.js';
+import type { PlanEnvelope } from './plan.js';
 import type { Template, TemplateField } from './template.js';
 
 export type IssuePath = (string | number)[];
@@ -22,10 +22,11 @@ export interface ValidatePlanOptions {
 /**
  * Checks that every answer has the type its template field declares, that select
  * answers are among the field's options, and that nothing answers a section or
- * field the template does not have.
+ * field the template does not have. Accepts an unchecked envelope too, so an
+ * importer gets precise errors before the answers are typed.
  */
 export function validatePlanAgainstTemplate(
-  plan: Plan,
+  plan: PlanEnvelope,
   template: Template,
   options: ValidatePlanOptions = {},
 ): PlanValidation {
@@ -95,11 +96,12 @@ export function validateFieldValue(field: TemplateField, value: unknown): PlanIs
     }));
 }
 
-function missingRequired(plan: Plan, template: Template): PlanIssue[] {
+function missingRequired(plan: PlanEnvelope, template: Template): PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const section of template.sections) {
     for (const field of section.fields) {
-      if (!field.required || !isEmptyValue(plan.sections[section.id]?.[field.id])) continue;
+      const value = plan.sections[section.id]?.[field.id];
+      if (!field.required || !isEmptyValue(value as FieldValue | undefined)) continue;
       issues.push({
         path: ['sections', section.id, field.id],
         message: {

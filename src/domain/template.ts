@@ -5,7 +5,7 @@ import {
   SELECT_MAX_OPTIONS,
   SELECT_VALUE_MAX,
 } from './fieldTypes.js';
-import { STAGES } from './lifecycle.js';
+import { STAGES, type Stage, StageSchema } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 
 /** Slack limits the texts of inputs: label and hint 2000, placeholder 150 characters. */
@@ -114,6 +114,11 @@ export const TemplateFieldSchema = z
     required: z.boolean().default(false),
     options: z.array(SelectOptionSchema).min(1).max(SELECT_MAX_OPTIONS).optional(),
     role: FieldRoleSchema.optional(),
+    /**
+     * Ask this field only in plans of these stages (e.g. exit steps only when in
+     * decline). Absent: asked in every stage.
+     */
+    stages: z.array(StageSchema).min(1).optional(),
   })
   .superRefine((field, ctx) => {
     const isSelect = SELECT_TYPES.includes(field.type);
@@ -208,6 +213,11 @@ export function findField(
   fieldId: string,
 ): TemplateField | undefined {
   return findSection(template, sectionId)?.fields.find((f) => f.id === fieldId);
+}
+
+/** The fields of a section that a plan in `stage` is asked for. */
+export function fieldsForStage(section: TemplateSection, stage: Stage): TemplateField[] {
+  return section.fields.filter((f) => !f.stages || f.stages.includes(stage));
 }
 
 function reportDuplicates(ids: string[], report: (index: number, id: string) => void): void {
