@@ -12,10 +12,12 @@ import { createUserLocaleResolver } from './services/userLocaleResolver.js';
 import type { Subcommand } from './slack/commands/subcommand.js';
 import { createSubcommandRouter } from './slack/commands/subcommandRouter.js';
 import { createHelpSubcommand } from './slack/commands/subcommands/helpSubcommand.js';
+import { createLanguageSubcommand } from './slack/commands/subcommands/languageSubcommand.js';
 import { registerListeners } from './slack/listeners/registerListeners.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
 import { closeRedis, connectRedis, type RedisConnection } from './store/redisConnection.js';
+import { createRedisUserPreferencesStore } from './store/userPreferencesStore.js';
 
 export interface OpsPlanApp {
   readonly bolt: App;
@@ -89,8 +91,10 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
     throw error;
   });
 
+  const preferences = createRedisUserPreferencesStore(redis);
   const locales = createUserLocaleResolver({
     client: bolt.client,
+    preferences,
     defaultLocale: config.defaultLocale,
     logger,
   });
@@ -98,7 +102,10 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
   bolt.use(createErrorBoundary({ logger, locales, inFlight }));
 
   const subcommands: Subcommand[] = [];
-  subcommands.push(createHelpSubcommand(() => subcommands));
+  subcommands.push(
+    createHelpSubcommand(() => subcommands),
+    createLanguageSubcommand(preferences),
+  );
   registerListeners(bolt, { router: createSubcommandRouter(subcommands), locales, logger });
 
   const jobs: ScheduledJob[] = [];

@@ -19,7 +19,19 @@ export const en = {
     apologyField:
       'Sorry — something went wrong on our side and this step was not saved. Everything you typed is still here; please try again.',
   },
+  language: {
+    current:
+      'OpsPlan follows your Slack language unless you choose one: `/opsplan language zh` for Chinese, `/opsplan language en` for English, `/opsplan language auto` to follow Slack again.',
+    set: 'Done — OpsPlan will speak English to you from now on.',
+    followSlack: 'Done — OpsPlan follows your Slack language again.',
+    invalid: (p: { value: string }) =>
+      `\`${p.value}\` is not a language OpsPlan speaks. Use \`/opsplan language en\`, \`/opsplan language zh\` or \`/opsplan language auto\`.`,
+  },
   subcommands: {
     help: { usage: '/opsplan help [en|zh]', summary: 'Show this help.' },
+    language: {
+      usage: '/opsplan language en|zh|auto',
+      summary: "Choose OpsPlan's language for you (auto follows Slack).",
+    },
   },
 } as const;

@@ -19,7 +19,19 @@ export const zhCN: Messages = {
     apology: '抱歉，我们这边出了问题，本次操作未完成。请重试；如果反复出现，请联系工作区管理员。',
     apologyField: '抱歉，我们这边出了问题，本步骤尚未保存。你输入的内容都还在，请重试。',
   },
+  language: {
+    current:
+      'OpsPlan 默认跟随你的 Slack 语言，你也可以自选：`/opsplan language zh` 用中文，`/opsplan language en` 用英文，`/opsplan language auto` 恢复跟随 Slack。',
+    set: '好的，之后 OpsPlan 会用中文和你交流。',
+    followSlack: '好的，OpsPlan 将重新跟随你的 Slack 语言。',
+    invalid: (p) =>
+      `OpsPlan 不支持 \`${p.value}\` 这种语言。请使用 \`/opsplan language zh\`、\`/opsplan language en\` 或 \`/opsplan language auto\`。`,
+  },
   subcommands: {
     help: { usage: '/opsplan help [en|zh]', summary: '显示本帮助。' },
+    language: {
+      usage: '/opsplan language zh|en|auto',
+      summary: '选择 OpsPlan 对你使用的语言（auto 跟随 Slack）。',
+    },
   },
 };

@@ -1,17 +1,24 @@
 import type { WebClient } from '@slack/web-api';
 import { type Locale, localeFromSlack } from '../domain/locale.js';
 import type { AppLogger } from '../logging/logger.js';
+import type { WorkspaceIdentity } from '../slack/workspaceIdentity.js';
+import type { UserPreferencesStore } from '../store/userPreferencesStore.js';
+import { workspaceKey } from '../store/workspaceKey.js';
 
 export interface UserLocaleResolver {
-  /** The user's language from their Slack profile, else the workspace default. Never throws. */
-  localeOf(teamId: string, userId: string): Promise<Locale>;
+  /**
+   * The user's own choice (`/opsplan language`), else their Slack language, else the
+   * workspace default. Never throws: a language is not worth failing a request over.
+   */
+  localeOf(identity: WorkspaceIdentity): Promise<Locale>;
 }
 
 export interface UserLocaleResolverOptions {
   client: WebClient;
+  preferences: UserPreferencesStore;
   defaultLocale: Locale;
   logger: AppLogger;
-  /** How long a looked-up locale is trusted; people rarely switch languages. */
+  /** How long a Slack profile locale is trusted; people rarely switch languages. */
   ttlMs?: number;
   /** Slack must not hold up a 3-second interaction for a nicety. */
   lookupTimeoutMs?: number;
@@ -20,14 +27,14 @@ export interface UserLocaleResolverOptions {
 }
 
 export function createUserLocaleResolver(options: UserLocaleResolverOptions): UserLocaleResolver {
-  const { client, defaultLocale, logger } = options;
+  const { client, preferences, defaultLocale, logger } = options;
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
   const lookupTimeoutMs = options.lookupTimeoutMs ?? 800;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { locale: Locale; expires: number }>();
+  const slackLocales = new Map<string, { locale: Locale; expires: number }>();
 
-  async function lookup(userId: string): Promise<Locale> {
+  async function fromSlack(userId: string): Promise<Locale> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const res = await Promise.race([
@@ -42,27 +49,43 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
     }
   }
 
+  async function slackLocaleOf(teamId: string, userId: string): Promise<Locale> {
+    const key = `${teamId}:${userId}`;
+    const hit = slackLocales.get(key);
+    if (hit && hit.expires > now()) return hit.locale;
+    const locale = await fromSlack(userId);
+    if (slackLocales.size >= maxEntries) {
+      // Map keeps insertion order, so the first key is the oldest entry.
+      const oldest = slackLocales.keys().next().value;
+      if (oldest !== undefined) slackLocales.delete(oldest);
+    }
+    slackLocales.set(key, { locale, expires: now() + ttlMs });
+    return locale;
+  }
+
   return {
-    async localeOf(teamId, userId) {
-      const key = `${teamId}:${userId}`;
-      const hit = cache.get(key);
-      if (hit && hit.expires > now()) return hit.locale;
+    async localeOf(identity) {
       try {
-        const locale = await lookup(userId);
-        if (cache.size >= maxEntries) {
-          // Map keeps insertion order, so the first key is the oldest entry.
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-        cache.set(key, { locale, expires: now() + ttlMs });
-        return locale;
+        // Not cached: a choice made on one replica must show on the next request to another.
+        const prefs = await preferences.get(workspaceKey(identity), identity.userId);
+        if (prefs.locale) return prefs.locale;
       } catch (err) {
-        logger.log('debug', 'user locale lookup failed; using the default', {
-          userId,
-          err: err instanceof Error ? err.message : String(err),
+        logger.log('debug', 'language preference unavailable; falling back', {
+          err: describe(err),
+        });
+      }
+      try {
+        return await slackLocaleOf(identity.teamId, identity.userId);
+      } catch (err) {
+        logger.log('debug', 'Slack locale lookup failed; using the default', {
+          err: describe(err),
         });
         return defaultLocale;
       }
     },
   };
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

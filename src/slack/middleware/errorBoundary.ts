@@ -4,6 +4,7 @@ import type { AppLogger } from '../../logging/logger.js';
 import type { UserLocaleResolver } from '../../services/userLocaleResolver.js';
 import { isStorageUnavailable } from '../../store/storageUnavailable.js';
 import { buildNoticeMessage } from '../ui/noticeMessage.js';
+import type { WorkspaceIdentity } from '../workspaceIdentity.js';
 import type { InFlightTracker } from './inFlightTracker.js';
 
 export interface ErrorBoundaryDeps {
@@ -18,13 +19,15 @@ function bodyOf(args: Args): Record<string, unknown> {
   return args.body as unknown as Record<string, unknown>;
 }
 
-function actorOf(body: Record<string, unknown>): { teamId?: string; userId?: string } {
+function actorOf(body: Record<string, unknown>): WorkspaceIdentity | undefined {
   const user = body.user as { id?: string; team_id?: string } | undefined;
   const team = body.team as { id?: string } | null | undefined;
-  return {
-    teamId: (body.team_id as string | undefined) ?? team?.id ?? user?.team_id,
-    userId: (body.user_id as string | undefined) ?? user?.id,
-  };
+  const enterprise = body.enterprise as { id?: string } | null | undefined;
+  const teamId = (body.team_id as string | undefined) ?? team?.id ?? user?.team_id;
+  const userId = (body.user_id as string | undefined) ?? user?.id;
+  const enterpriseId = (body.enterprise_id as string | undefined) ?? enterprise?.id;
+  if (!teamId || !userId) return undefined;
+  return enterpriseId ? { teamId, userId, enterpriseId } : { teamId, userId };
 }
 
 /** The first input block of a submitted view: where Slack can show an inline error. */
@@ -67,12 +70,12 @@ export function createErrorBoundary(deps: ErrorBoundaryDeps): Middleware<AnyMidd
 async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown): Promise<void> {
   const body = bodyOf(args);
   const type = (body.type as string | undefined) ?? (body.command ? 'slash_command' : 'unknown');
-  const { teamId, userId } = actorOf(body);
+  const actor = actorOf(body);
   const storage = isStorageUnavailable(err);
   deps.logger.log(storage ? 'warn' : 'error', 'listener failed', {
     type,
-    teamId,
-    userId,
+    teamId: actor?.teamId,
+    userId: actor?.userId,
     storageUnavailable: storage,
     err:
       err instanceof Error
@@ -80,7 +83,7 @@ async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown):
         : String(err),
   });
 
-  const locale = teamId && userId ? await deps.locales.localeOf(teamId, userId) : 'en';
+  const locale = actor ? await deps.locales.localeOf(actor) : 'en';
   const m = messagesFor(locale).errors;
 
   if (type === 'view_submission') {
@@ -107,9 +110,9 @@ async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown):
     const respond = (args as { respond?: (m: unknown) => Promise<unknown> }).respond;
     if (respond) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notice });
-    } else if (userId) {
+    } else if (actor) {
       // Modals and App Home have no response_url: the app's DM reaches the user instead.
-      await args.client.chat.postMessage({ channel: userId, ...notice });
+      await args.client.chat.postMessage({ channel: actor.userId, ...notice });
     }
   } catch (notifyErr) {
     deps.logger.log('warn', 'could not tell the user about a failure', {

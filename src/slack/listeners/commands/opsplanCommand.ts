@@ -19,7 +19,7 @@ export function registerOpsplanCommand(app: App, deps: OpsplanCommandDeps): void
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
     const identity = identityFromCommand(command);
     const parsed = parseCommandText(command.text ?? '');
-    const locale = await deps.locales.localeOf(identity.teamId, identity.userId);
+    const locale = await deps.locales.localeOf(identity);
     const messages = messagesFor(locale);
     const route = deps.router.route(parsed.name);
     const logger = deps.logger.child({
