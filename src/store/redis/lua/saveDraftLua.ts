@@ -15,7 +15,7 @@ if redis.call('EXISTS', draftKey) == 0 then return {'not_found'} end
 
 local current = tonumber(redis.call('HGET', draftKey, 'version'))
 local owner = redis.call('HGET', draftKey, 'ownerId')
-if not current or type(owner) ~= 'string' then return {'corrupt'} end
+if not current or type(owner) ~= 'string' or owner == '' then return {'corrupt'} end
 local expected = tonumber(ARGV[2])
 if current ~= expected then
   -- ioredis resends unanswered commands after a reconnect: a save that already landed must not be
