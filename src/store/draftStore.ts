@@ -120,8 +120,9 @@ export interface DraftStore<T> {
    */
   findByRef(ws: WorkspaceKey, ref: string): Promise<DraftRecord<T>[]>;
   save(ws: WorkspaceKey, id: string, input: SaveDraftInput<T>): Promise<SaveResult<T>>;
-  /** Newest first; at most HISTORY_LIMIT entries. */
+  /** Newest first; at most HISTORY_LIMIT entries; empty when the draft does not exist. */
   history(ws: WorkspaceKey, id: string): Promise<RevisionInfo[]>;
+  /** null when the draft does not exist or the version is no longer (or never was) retained. */
   getRevision(ws: WorkspaceKey, id: string, version: number): Promise<Revision<T> | null>;
   /** Saves the doc and title of an earlier version as a new version; editors are left as they are. */
   restore(

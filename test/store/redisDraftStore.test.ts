@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftStore } from '../../src/store/draftStore.js';
 import { isStoreError, type StoreErrorCode } from '../../src/store/errors.js';
+import { draftKeys } from '../../src/store/redis/draftKeys.js';
+import { registerDraftScripts } from '../../src/store/redis/draftScripts.js';
 import { RedisDraftStore } from '../../src/store/redis/redisDraftStore.js';
 import type { WorkspaceKey } from '../../src/store/workspaceKey.js';
 import { connectTestRedis } from '../support/redis/testRedis.js';
@@ -93,6 +95,20 @@ describe('RedisDraftStore on real Redis', () => {
       if (key.endsWith(':pending')) expect(ttl).toBeGreaterThan(6 * 24 * 3600);
       else expect(ttl, key).toBe(-1);
     }
+  });
+
+  it("spares a draft the sweep found old if it was saved before the sweep's delete ran", async () => {
+    const ws = newWorkspace();
+    const draft = await populatedDraft(ws);
+    // What the sweep does per draft, with a cutoff from before the draft's last save.
+    const cutoff = Date.now() - 60_000;
+    const reply = await registerDraftScripts(redis).delete(draftKeys(ws, draft.id), [
+      draft.id,
+      '',
+      cutoff,
+    ]);
+    expect(reply).toEqual(['fresh']);
+    expect((await store.get(ws, draft.id))?.version).toBe(2);
   });
 
   describe('corrupt data in Redis', () => {
