@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type RedisServerHandle, startRedisServer } from '../support/redis/redisServer.js';
@@ -93,6 +96,36 @@ describe('startRedisServer', () => {
     expect(existsSync(server.dir)).toBe(true);
     await server.dispose();
     expect(existsSync(server.dir)).toBe(false);
+  });
+
+  it('takes its redis-server down when the test process is SIGKILLed', async () => {
+    const owner = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `
+        const { startRedisServer } = await import(${JSON.stringify(new URL('../support/redis/redisServer.ts', import.meta.url).href)});
+        const server = await startRedisServer();
+        console.log(server.port);
+        setInterval(() => {}, 60_000);
+      `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [firstLine] = (await once(owner.stdout, 'data')) as [Buffer];
+    const port = Number(firstLine.toString().trim());
+    expect(port).toBeGreaterThan(0);
+    const socket = connect({ host: '127.0.0.1', port });
+    await once(socket, 'connect');
+    const closed = once(socket, 'close');
+    owner.kill('SIGKILL');
+    // The connection closes only because the orphaned redis-server was killed.
+    await closed;
+    // …and its port is free again.
+    expect((await start({ port })).port).toBe(port);
   });
 
   it('refuses port 6379', async () => {

@@ -60,6 +60,21 @@ function installExitHook(): void {
   }
 }
 
+/**
+ * A SIGKILLed test process runs no exit hooks. This guard holds a pipe from us: when we die
+ * (however we die) the pipe closes, `read` returns, and the guard kills the redis-server.
+ */
+function guardAgainstOrphaning(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  const guard = spawn('sh', ['-c', `read _; kill -9 ${child.pid} 2>/dev/null`], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  guard.unref();
+  (guard.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  child.once('exit', () => guard.kill('SIGKILL'));
+}
+
 function assertRedisServerOnPath(): void {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const dir of dirs) {
@@ -122,6 +137,7 @@ function spawnRedis(port: number, dir: string, appendonly: boolean): Promise<Chi
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
+  guardAgainstOrphaning(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const fail = (reason: string) => {
