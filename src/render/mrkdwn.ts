@@ -24,16 +24,17 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * How many characters one raw character becomes once escaped. Escaping is per character, so a text may be
+ * How many characters one raw UTF-16 unit (by char code) becomes once escaped. Escaping is per character, so a text may be
  * split anywhere on the raw side and the escaped pieces still concatenate to the escaped whole.
  */
-export function escapedMrkdwnWeight(char: string): number {
-  return ESCAPES[char]?.length ?? char.length;
+export function escapedMrkdwnWeight(code: number): number {
+  if (code === 0x26) return 5; // &amp;
+  return code === 0x3c || code === 0x3e ? 4 : 1; // &lt; &gt;
 }
 
 export function escapedMrkdwnLength(text: string): number {
   let length = 0;
-  for (let i = 0; i < text.length; i++) length += escapedMrkdwnWeight(text.charAt(i));
+  for (let i = 0; i < text.length; i++) length += escapedMrkdwnWeight(text.charCodeAt(i));
   return length;
 }
 

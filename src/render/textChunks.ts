@@ -18,8 +18,8 @@ export interface SplitOptions {
   maxLength: number;
   /** Budget of the first piece, when it shares its block with a label; defaults to `maxLength`. */
   firstMaxLength?: number;
-  /** Length of one UTF-16 unit once rendered; defaults to 1. */
-  weight?: (unit: string) => number;
+  /** Length of one UTF-16 unit (given as its char code) once rendered; defaults to 1. */
+  weight?: (code: number) => number;
 }
 
 /** Smallest budget that always fits one character, even one escaped to five. */
@@ -30,87 +30,124 @@ const WORD = 1;
 const SENTENCE = 2;
 const PARAGRAPH = 3;
 
-const WHITESPACE = /\s/;
-const CJK =
-  /[\u2E80-\u2FDF\u3000-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/;
-const SENTENCE_END_LATIN = new Set(['.', '!', '?']);
-const SENTENCE_END_CJK = new Set(['。', '！', '？', '；', '…']);
-const CLOSING = new Set([...'，。、；：！？）」』】》〉”’,.;:!?)]}%']);
-const OPENING = new Set([...'（「『【《〈“‘([{']);
+// Hot loops below work on UTF-16 codes: a render of the largest plan classifies about a million of them.
+const NEWLINE = 0x0a;
+const ZWJ = 0x200d;
+const SENTENCE_END_LATIN = new Set([...'.!?'].map(code));
+const SENTENCE_END_CJK = new Set([...'。！？；…'].map(code));
+const CLOSING = new Set([...'，。、；：！？）」』】》〉”’,.;:!?)]}%'].map(code));
+const OPENING = new Set([...'（「『【《〈“‘([{'].map(code));
+const CLOSING_QUOTES = new Set([...'"\'”’)）」』】》'].map(code));
 
-function isWhitespace(unit: string | undefined): boolean {
-  return unit !== undefined && WHITESPACE.test(unit);
+function code(char: string): number {
+  return char.charCodeAt(0);
 }
 
-function isHighSurrogate(unit: string | undefined): boolean {
-  return unit !== undefined && unit >= '\uD800' && unit <= '\uDBFF';
-}
-
-function isLowSurrogate(unit: string | undefined): boolean {
-  return unit !== undefined && unit >= '\uDC00' && unit <= '\uDFFF';
-}
-
-/** Units that belong to the character before them: combining marks, variation selectors, joiners. */
-function isAttached(unit: string | undefined): boolean {
-  if (unit === undefined || unit === '') return false;
-  const code = unit.charCodeAt(0);
+/** Same set as the regex `\s`. */
+function isWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
   return (
-    (code >= 0x0300 && code <= 0x036f) ||
-    code === 0x200c ||
-    code === 0x200d ||
-    (code >= 0xfe00 && code <= 0xfe0f)
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
+function isCjk(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x2fdf) ||
+    (c >= 0x3000 && c <= 0x31ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  );
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Units that belong to the character before them: combining marks, variation selectors, joiners. */
+function isAttached(c: number): boolean {
+  return (c >= 0x0300 && c <= 0x036f) || c === 0x200c || c === ZWJ || (c >= 0xfe00 && c <= 0xfe0f);
+}
+
+const LATIN_END = 1;
+const CJK_END = 2;
+
 /** Skips closing quotes/brackets backwards so `he said "stop."` ends a sentence after the quote. */
-function sentenceEndBefore(text: string, cut: number): 'latin' | 'cjk' | null {
+function sentenceEndBefore(text: string, cut: number): number {
   let i = cut - 1;
-  while (i > 0 && i > cut - 4 && /["'”’)）」』】》]/.test(text.charAt(i))) i--;
-  const unit = text.charAt(i);
-  if (SENTENCE_END_CJK.has(unit)) return 'cjk';
-  if (SENTENCE_END_LATIN.has(unit)) return 'latin';
-  return null;
+  while (i > 0 && i > cut - 4 && CLOSING_QUOTES.has(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  if (SENTENCE_END_CJK.has(c)) return CJK_END;
+  if (SENTENCE_END_LATIN.has(c)) return LATIN_END;
+  return 0;
 }
 
-/** The best kind of boundary at each cut position (a cut at c ends a piece before text[c]). */
-function classifyCuts(text: string): Uint8Array {
-  const kinds = new Uint8Array(text.length + 1);
-  // Newlines in the whitespace run starting at each position, computed right to left in one pass.
-  const newlinesAhead = new Uint16Array(text.length + 1);
-  for (let i = text.length - 1; i >= 0; i--) {
-    const unit = text.charAt(i);
-    if (!isWhitespace(unit)) continue;
-    const rest = newlinesAhead[i + 1] ?? 0;
-    newlinesAhead[i] = Math.min(rest + (unit === '\n' ? 1 : 0), 2);
+/** Whether the whitespace run starting at `from` holds a blank line (two newlines). */
+function blankLineAhead(text: string, from: number): boolean {
+  let newlines = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWhitespace(c)) return false;
+    if (c === NEWLINE && ++newlines === 2) return true;
   }
-  for (let c = 1; c < text.length; c++) {
-    const before = text.charAt(c - 1);
-    const after = text.charAt(c);
-    if (isWhitespace(before)) continue;
-    if (isWhitespace(after)) {
-      if ((newlinesAhead[c] ?? 0) >= 2) kinds[c] = PARAGRAPH;
-      else kinds[c] = sentenceEndBefore(text, c) ? SENTENCE : WORD;
-      continue;
-    }
-    if (isHighSurrogate(before) || isAttached(after) || before === '\u200D') continue;
-    if (CLOSING.has(after) || OPENING.has(before)) continue;
-    if (sentenceEndBefore(text, c) === 'cjk') kinds[c] = SENTENCE;
-    else if (CJK.test(before) || CJK.test(after)) kinds[c] = WORD;
-  }
-  return kinds;
+  return false;
 }
 
-function lastCut(kinds: Uint8Array, kind: number, from: number, to: number): number {
-  for (let c = to; c >= from; c--) if (kinds[c] === kind) return c;
-  return -1;
+/**
+ * The kind of boundary at a cut position (a cut at `cut` ends a piece before text[cut]). Computed on
+ * demand: a split only ever looks at the back half of one window, so most of a long text is never read.
+ */
+function cutKind(text: string, cut: number): number {
+  const prev = text.charCodeAt(cut - 1);
+  const after = text.charCodeAt(cut);
+  if (isWhitespace(prev)) return NONE;
+  if (isWhitespace(after)) {
+    if (blankLineAhead(text, cut)) return PARAGRAPH;
+    return sentenceEndBefore(text, cut) !== 0 ? SENTENCE : WORD;
+  }
+  if (isHighSurrogate(prev) || isAttached(after) || prev === ZWJ) return NONE;
+  if (CLOSING.has(after) || OPENING.has(prev)) return NONE;
+  if (!isCjk(prev) && !isCjk(after)) return NONE;
+  return sentenceEndBefore(text, cut) === CJK_END ? SENTENCE : WORD;
+}
+
+/** The last cut in [from, to] of the best kind present: paragraph, else sentence, else word. */
+function bestCut(text: string, from: number, to: number): number {
+  let sentence = -1;
+  let word = -1;
+  for (let cut = to; cut >= from; cut--) {
+    const kind = cutKind(text, cut);
+    if (kind === PARAGRAPH) return cut;
+    if (kind === SENTENCE && sentence < 0) sentence = cut;
+    else if (kind === WORD && word < 0) word = cut;
+  }
+  return sentence >= 0 ? sentence : word;
 }
 
 function hardCut(text: string, start: number, end: number): number {
   let cut = end;
   // Keep a character whole: never separate a surrogate pair or a mark from its base character.
   for (let steps = 0; steps < 8 && cut - 1 > start; steps++) {
-    const splitsPair = isHighSurrogate(text.charAt(cut - 1)) && isLowSurrogate(text.charAt(cut));
-    if (!splitsPair && !isAttached(text.charAt(cut)) && text.charAt(cut - 1) !== '\u200D') break;
+    const before = text.charCodeAt(cut - 1);
+    const after = text.charCodeAt(cut);
+    const splitsPair = isHighSurrogate(before) && isLowSurrogate(after);
+    if (!splitsPair && !isAttached(after) && before !== ZWJ) break;
     cut--;
   }
   return cut;
@@ -124,45 +161,27 @@ export function splitText(text: string, options: SplitOptions): string[] {
   }
   if (text === '') return [];
 
-  // Prefix sums of weights, so the longest fitting window is a binary search away.
-  const prefix = new Float64Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) prefix[i + 1] = (prefix[i] ?? 0) + weight(text.charAt(i));
-  const total = prefix[text.length] ?? 0;
-  const kinds = classifyCuts(text);
-
   const chunks: string[] = [];
   let start = 0;
   while (start < text.length) {
     const budget = chunks.length === 0 ? firstMax : options.maxLength;
-    const startWeight = prefix[start] ?? 0;
-    if (total - startWeight <= budget) {
+    // Longest window from `start` whose weight fits the budget; each window is walked once.
+    let end = start;
+    let used = 0;
+    while (end < text.length) {
+      const next = used + weight(text.charCodeAt(end));
+      if (next > budget) break;
+      used = next;
+      end++;
+    }
+    if (end === text.length) {
       chunks.push(text.slice(start));
       break;
     }
-    // Largest end with weight(text[start..end)) <= budget.
-    let low = start;
-    let high = text.length;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if ((prefix[mid] ?? 0) - startWeight <= budget) low = mid;
-      else high = mid - 1;
-    }
-    const end = low;
     // Prefer a boundary in the back half of the window, so pieces stay reasonably full.
     const halfway = Math.max(start + 1, end - Math.floor((end - start) / 2));
-    let cut = -1;
-    for (const kind of [PARAGRAPH, SENTENCE, WORD]) {
-      cut = lastCut(kinds, kind, halfway, end);
-      if (cut > 0) break;
-    }
-    if (cut < 0) {
-      for (let c = halfway - 1; c > start; c--) {
-        if ((kinds[c] ?? NONE) !== NONE) {
-          cut = c;
-          break;
-        }
-      }
-    }
+    let cut = bestCut(text, halfway, end);
+    if (cut < 0) cut = bestCut(text, start + 1, halfway - 1);
     if (cut < 0) cut = hardCut(text, start, end);
     chunks.push(text.slice(start, cut));
     start = cut;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapedMrkdwnLength, escapedMrkdwnWeight, escapeMrkdwn } from '../../src/render/mrkdwn.js';
 import { splitText } from '../../src/render/textChunks.js';
 
-function check(text: string, maxLength: number, weight?: (unit: string) => number): string[] {
+function check(text: string, maxLength: number, weight?: (code: number) => number): string[] {
   const chunks = splitText(text, weight ? { maxLength, weight } : { maxLength });
   expect(chunks.join('')).toBe(text);
   for (const chunk of chunks) {
