@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateMessagePayload, validateView } from './blockKitValidator.js';
 import { chatHandlers, type MethodHandler, slackError } from './fakeSlackChat.js';
+import { blockKitErrors, maxInAnyWindow, rejection } from './fakeSlackChecks.js';
 import { fileHandlers, receiveUpload, UPLOAD_PATH } from './fakeSlackFiles.js';
 import { type Args, parseRequest, sendJson, sendText, uploadedBytes } from './fakeSlackHttp.js';
 import {
@@ -52,12 +52,6 @@ export interface Violation {
   args: Args;
 }
 
-const MESSAGE_METHODS = new Set([
-  'chat.postMessage',
-  'chat.postEphemeral',
-  'chat.update',
-  'chat.scheduleMessage',
-]);
 const RESPONSE_PATH = '/response/';
 const API_PATH = '/api/';
 const HANDLERS: Record<string, MethodHandler> = {
@@ -65,18 +59,6 @@ const HANDLERS: Record<string, MethodHandler> = {
   ...viewHandlers,
   ...fileHandlers,
 };
-
-function blockErrorBody(method: string, errors: string[]): Args {
-  const viewMethod = method.startsWith('views.');
-  const textOnly = errors.every((e) => e.startsWith('text:') || e.startsWith('message:'));
-  let error = viewMethod ? 'invalid_arguments' : 'invalid_blocks';
-  if (!viewMethod && textOnly)
-    error = errors.some((e) => e.startsWith('message:')) ? 'no_text' : 'msg_too_long';
-  return slackError(error, {
-    errors,
-    response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) },
-  });
-}
 
 export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
   const botToken = opts.botToken ?? 'xoxb-test-token';
@@ -100,23 +82,6 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     entry.remaining -= 1;
     if (entry.remaining <= 0) faults.delete(method);
     return entry.fault;
-  }
-
-  function validationErrors(method: string, args: Args): string[] {
-    if (method.startsWith('views.')) return args.view === undefined ? [] : validateView(args.view);
-    if (
-      method === 'response_url' &&
-      (args.delete_original === true || args.delete_original === 'true')
-    )
-      return [];
-    if (MESSAGE_METHODS.has(method) || method === 'response_url') {
-      return validateMessagePayload({
-        text: args.text,
-        blocks: args.blocks,
-        attachments: args.attachments,
-      });
-    }
-    return [];
   }
 
   /** The answer Slack would give, before any HTTP-level fault. */
@@ -149,12 +114,12 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
         }),
       };
     }
-    const errors = validationErrors(method, args);
+    const errors = blockKitErrors(method, args);
     if (errors.length > 0) {
       violations.push({ method, errors, args });
       return {
         status: method === 'response_url' ? 400 : 200,
-        body: blockErrorBody(method, errors),
+        body: rejection(method, errors),
       };
     }
     if (method === 'response_url') return { status: 200, body: { ok: true } };
@@ -308,13 +273,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     },
     /** The most chat.postMessage calls to `channel` that landed within any one-second window. */
     maxPostsPerSecond(channel: string): number {
-      const times = ws.postTimes.get(channel) ?? [];
-      let best = 0;
-      for (let start = 0, end = 0; end < times.length; end++) {
-        while ((times[end] ?? 0) - (times[start] ?? 0) >= 1_000) start++;
-        best = Math.max(best, end - start + 1);
-      }
-      return best;
+      return maxInAnyWindow(ws.postTimes.get(channel) ?? [], 1_000);
     },
     /** Throws, listing every payload Slack would have rejected; the e2e fixture calls it after each test. */
     assertNoViolations(): void {
