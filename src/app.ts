@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { App, type CodedError, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from './config.js';
 import { healthRoute } from './http/healthRoute.js';
+import { guardFutureTimestamps } from './http/timestampGuard.js';
 import { type AppLogger, createLogger } from './logging/logger.js';
 import {
   type ScheduledJob,
@@ -53,24 +54,25 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
 
   const routes = [healthRoute(redis)];
   const boltLogger = logger.child({ component: 'bolt' });
-  const receiver: Receiver =
-    config.slack.mode === 'socket'
-      ? new SocketModeReceiver({
-          appToken: config.slack.appToken,
-          logger: boltLogger,
-          customRoutes: routes,
-          installerOptions: {
-            port: config.port,
-            clientOptions: { slackApiUrl: config.slack.apiUrl },
-          },
-        })
-      : new HTTPReceiver({
-          signingSecret: config.slack.signingSecret,
-          endpoints: ['/slack/events'],
-          port: config.port,
-          customRoutes: routes,
-          logger: boltLogger,
-        });
+  let receiver: Receiver;
+  if (config.slack.mode === 'socket') {
+    receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger: boltLogger,
+      customRoutes: routes,
+      installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+    });
+  } else {
+    const http = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret,
+      endpoints: ['/slack/events'],
+      port: config.port,
+      customRoutes: routes,
+      logger: boltLogger,
+    });
+    guardFutureTimestamps(http);
+    receiver = http;
+  }
 
   const bolt = new App({
     token: config.slack.botToken,

@@ -132,7 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     ? []
     : parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
-        const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
+        const absent = env[name] === undefined || env[name]?.trim() === '';
+        const message = issue.code === 'invalid_type' && absent ? 'is required' : issue.message;
         return `${name} ${message}`;
       });
   // Checked apart from the schema so it is reported together with field errors.

@@ -22,6 +22,11 @@ export interface UserLocaleResolverOptions {
   ttlMs?: number;
   /** Slack must not hold up a 3-second interaction for a nicety. */
   lookupTimeoutMs?: number;
+  /**
+   * The stored choice is optional too: when Redis is hung, the request still needs its
+   * budget for the work that does need storage.
+   */
+  preferenceTimeoutMs?: number;
   maxEntries?: number;
   now?: () => number;
 }
@@ -30,23 +35,18 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
   const { client, preferences, defaultLocale, logger } = options;
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
   const lookupTimeoutMs = options.lookupTimeoutMs ?? 800;
+  const preferenceTimeoutMs = options.preferenceTimeoutMs ?? 250;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const slackLocales = new Map<string, { locale: Locale; expires: number }>();
 
   async function fromSlack(userId: string): Promise<Locale> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const res = await Promise.race([
-        client.users.info({ user: userId, include_locale: true }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('users.info timed out')), lookupTimeoutMs);
-        }),
-      ]);
-      return localeFromSlack(res.user?.locale, defaultLocale);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await withDeadline(
+      client.users.info({ user: userId, include_locale: true }),
+      lookupTimeoutMs,
+      'users.info',
+    );
+    return localeFromSlack(res.user?.locale, defaultLocale);
   }
 
   async function slackLocaleOf(teamId: string, userId: string): Promise<Locale> {
@@ -67,7 +67,11 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
     async localeOf(identity) {
       try {
         // Not cached: a choice made on one replica must show on the next request to another.
-        const prefs = await preferences.get(workspaceKey(identity), identity.userId);
+        const prefs = await withDeadline(
+          preferences.get(workspaceKey(identity), identity.userId),
+          preferenceTimeoutMs,
+          'language preference',
+        );
         if (prefs.locale) return prefs.locale;
       } catch (err) {
         logger.log('debug', 'language preference unavailable; falling back', {
@@ -84,6 +88,20 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
       }
     },
   };
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function describe(err: unknown): string {

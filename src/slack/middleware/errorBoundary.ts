@@ -3,6 +3,7 @@ import { messagesFor } from '../../i18n/messages.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { UserLocaleResolver } from '../../services/userLocaleResolver.js';
 import { isStorageUnavailable } from '../../store/storageUnavailable.js';
+import { requestLocale } from '../requestLocale.js';
 import { buildNoticeMessage } from '../ui/noticeMessage.js';
 import type { WorkspaceIdentity } from '../workspaceIdentity.js';
 import type { InFlightTracker } from './inFlightTracker.js';
@@ -83,7 +84,9 @@ async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown):
         : String(err),
   });
 
-  const locale = actor ? await deps.locales.localeOf(actor) : 'en';
+  // Reuse the language the listener already resolved: asking a failing Redis again would
+  // spend the user's remaining seconds on a second timeout.
+  const locale = requestLocale(args.context) ?? (actor ? await deps.locales.localeOf(actor) : 'en');
   const m = messagesFor(locale).errors;
 
   if (type === 'view_submission') {

@@ -45,7 +45,8 @@ export function spawnApp(env: Record<string, string>): SpawnedApp {
       stdout.push(line);
       try {
         const record = JSON.parse(line) as { msg?: string; port?: number };
-        if (record.msg === 'opsplan started' && typeof record.port === 'number') resolveStarted(record.port);
+        if (record.msg === 'opsplan started' && typeof record.port === 'number')
+          resolveStarted(record.port);
       } catch {
         // Not a log line; kept in stdout for the assertion messages.
       }

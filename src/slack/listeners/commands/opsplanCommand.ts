@@ -5,6 +5,7 @@ import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js
 import { COMMAND } from '../../commandName.js';
 import { parseCommandText } from '../../commands/parseCommandText.js';
 import type { SubcommandRouter } from '../../commands/subcommandRouter.js';
+import { setRequestLocale } from '../../requestLocale.js';
 import { escapeForMrkdwnCode } from '../../ui/inlineCode.js';
 import { buildNoticeMessage } from '../../ui/noticeMessage.js';
 import { identityFromCommand } from '../../workspaceIdentity.js';
@@ -16,10 +17,11 @@ export interface OpsplanCommandDeps {
 }
 
 export function registerOpsplanCommand(app: App, deps: OpsplanCommandDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     const identity = identityFromCommand(command);
     const parsed = parseCommandText(command.text ?? '');
     const locale = await deps.locales.localeOf(identity);
+    setRequestLocale(context, locale);
     const messages = messagesFor(locale);
     const route = deps.router.route(parsed.name);
     const logger = deps.logger.child({

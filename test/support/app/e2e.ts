@@ -1,0 +1,41 @@
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { type FakeSlackApi, startFakeSlackApi } from '../slack/fakeSlackApi.js';
+import { createSlackRequestClient } from '../slack/signedRequests.js';
+import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from './testApp.js';
+
+export interface E2eContext {
+  slack: FakeSlackApi;
+  app: TestApp;
+  client: ReturnType<typeof createSlackRequestClient>;
+}
+
+/**
+ * Per test file: a fake Slack, the real app pointed at it and at the given Redis (the
+ * suite's shared server by default), and a client that signs requests like Slack. After
+ * every test, any payload Slack would have rejected fails that test.
+ */
+export function useE2e(
+  options: { redisUrl?: () => string; env?: Record<string, string> } = {},
+): E2eContext {
+  const ctx = {} as E2eContext;
+  beforeAll(async () => {
+    ctx.slack = await startFakeSlackApi({ botToken: TEST_BOT_TOKEN });
+    ctx.app = await startTestApp({
+      slackApiUrl: ctx.slack.url,
+      redisUrl: options.redisUrl?.() ?? inject('redisUrl'),
+      ...(options.env ? { env: options.env } : {}),
+    });
+    ctx.client = createSlackRequestClient({
+      appUrl: ctx.app.url,
+      signingSecret: TEST_SIGNING_SECRET,
+    });
+  });
+  afterEach(() => {
+    ctx.slack.assertNoViolations();
+  });
+  afterAll(async () => {
+    await ctx.app?.stop();
+    await ctx.slack?.close();
+  });
+  return ctx;
+}
