@@ -6,7 +6,7 @@ import {
   SELECT_VALUE_MAX,
 } from './fieldTypes.js';
 import { STAGES, type Stage, StageSchema } from './lifecycle.js';
-import { LOCALES } from './locale.js';
+import { LOCALES, type Locale } from './locale.js';
 
 /** Slack limits the texts of inputs: label and hint 2000, placeholder 150 characters. */
 export const LABEL_MAX = 2000;
@@ -17,6 +17,7 @@ export const PLACEHOLDER_MAX = 150;
  * which leaves 18 for the section's short title.
  */
 export const TITLE_SHORT_MAX = 18;
+export const MODAL_TITLE_MAX = 24;
 export const SECTION_TITLE_MAX = 150;
 export const SECTION_INTRO_MAX = 2000;
 export const GUIDANCE_MAX = 2000;
@@ -189,6 +190,21 @@ export const TemplateSchema = z
     sections: z.array(TemplateSectionSchema).min(1).max(MAX_SECTIONS),
   })
   .superRefine((template, ctx) => {
+    // With 10+ sections the "10/12 · " prefix is longer, so short titles must be shorter too.
+    template.sections.forEach((section, index) => {
+      for (const locale of LOCALES) {
+        const title = sectionProgressTitle(template, index, locale);
+        // An over-long short title is already reported on its own; report the prefix case only.
+        const tooLongAlone = charCount(section.titleShort[locale] ?? '') > TITLE_SHORT_MAX;
+        if (!tooLongAlone && charCount(title) > MODAL_TITLE_MAX) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', index, 'titleShort', locale],
+            message: `modal title "${title}" is longer than ${MODAL_TITLE_MAX} characters`,
+          });
+        }
+      }
+    });
     reportDuplicates(
       template.sections.map((s) => s.id),
       (index, id) =>
@@ -213,6 +229,17 @@ export function findField(
   fieldId: string,
 ): TemplateField | undefined {
   return findSection(template, sectionId)?.fields.find((f) => f.id === fieldId);
+}
+
+/** The interview modal's title for a section: "3/8 · 运营资源". */
+export function sectionProgressTitle(
+  template: Pick<Template, 'sections'>,
+  sectionIndex: number,
+  locale: Locale,
+): string {
+  const section = template.sections[sectionIndex];
+  const short = section ? section.titleShort[locale] : '';
+  return `${sectionIndex + 1}/${template.sections.length} · ${short}`;
 }
 
 /** The fields of a section that a plan in `stage` is asked for. */

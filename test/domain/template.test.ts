@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, type TemplateInput, TemplateSchema } from '../../src/domain/template.js';
+import {
+  charCount,
+  fieldsForStage,
+  sectionProgressTitle,
+  type TemplateInput,
+  TemplateSchema,
+} from '../../src/domain/template.js';
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -138,5 +144,34 @@ describe('TemplateSchema', () => {
     const section = tpl.sections[0] as { guidance: Record<string, unknown> };
     section.guidance.renewal = t('续', 'Renew');
     expect(issuesOf(tpl)).toHaveLength(1);
+  });
+
+  it('keeps the progress-prefixed modal title within 24 characters when there are 10+ sections', () => {
+    const tpl = minimalTemplate();
+    const first = tpl.sections[0];
+    if (!first) throw new Error('fixture');
+    first.titleShort = t('目标', 'Goals and KPIs 123'); // 18 characters: fine with "1/9 · "
+    const sections = Array.from({ length: 10 }, (_, i) => ({ ...first, id: `s${i}` }));
+    expect(issuesOf({ ...tpl, sections: sections.slice(0, 9) })).toEqual([]);
+    expect(issuesOf({ ...tpl, sections })).toContain(
+      'sections.9.titleShort.en: modal title "10/10 · Goals and KPIs 123" is longer than 24 characters',
+    );
+  });
+
+  it('builds the progress title and lists the fields asked for a stage', () => {
+    const tpl = minimalTemplate();
+    const field = tpl.sections[0]?.fields[0];
+    if (!field) throw new Error('fixture');
+    field.stages = ['decline'];
+    const parsed = TemplateSchema.parse(tpl);
+    expect(sectionProgressTitle(parsed, 0, 'zh-CN')).toBe('1/1 · 运营目标');
+    const section = parsed.sections[0];
+    if (!section) throw new Error('fixture');
+    expect(fieldsForStage(section, 'growth').map((f) => f.id)).toEqual(['kpis', 'channel']);
+    expect(fieldsForStage(section, 'decline').map((f) => f.id)).toEqual([
+      'vision',
+      'kpis',
+      'channel',
+    ]);
   });
 });
