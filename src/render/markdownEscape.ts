@@ -14,8 +14,10 @@
 const INLINE_META = /[\\`*_[\]<>|~]/g;
 // `&` only matters when it starts an entity (`&lt;`, `&#60;`); "R&D" stays readable.
 const ENTITY_START = /&(?=#?[A-Za-z0-9]+;)/g;
-// Markers that only mean something at the start of a line (after indentation, which we drop).
-const LINE_START_MARKER = /^([#=+-]|\d+[.)])/;
+// Markers that only mean something at the start of a line (after indentation, which we drop): ATX
+// headings, list bullets, ordered-list numbers, setext underlines / thematic breaks (`---`, `===`).
+// "12.5%" or "-5" are not markers and stay as written.
+const LINE_START_MARKER = /^(#{1,6}(?=\s|$)|[-+=](?=\s|$|[-+=])|\d{1,9}[.)](?=\s|$))/;
 
 function escapeInline(text: string): string {
   return text.replace(INLINE_META, '\\$&').replace(ENTITY_START, '&amp;');

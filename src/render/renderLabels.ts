@@ -58,3 +58,8 @@ export function label(key: RenderLabel, locale: Locale): string {
 export function listSeparator(locale: Locale): string {
   return locale === 'zh-CN' ? '、' : ', ';
 }
+
+/** The colon after a label: full-width in Chinese. */
+export function colon(locale: Locale): string {
+  return locale === 'zh-CN' ? '：' : ': ';
+}

@@ -1,34 +1,13 @@
-import type { Locale, LocalizedText } from '../domain/locale.js';
+import type { Locale } from '../domain/locale.js';
+import { type ReviewResult, type Severity, summarise } from '../domain/review/index.js';
 import { label } from './renderLabels.js';
 
-export type FindingSeverity = 'error' | 'warning' | 'tip';
-
-/** What the renderers need from a review: its findings, each with a severity and a localized message. */
-export interface RenderableFinding {
-  severity: FindingSeverity;
-  message: LocalizedText;
-  sectionId?: string;
-  fieldId?: string;
-}
-
-export interface RenderableReview {
-  findings: readonly RenderableFinding[];
-}
-
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  tip: number;
-}
-
-export function countFindings(review: RenderableReview): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, tip: 0 };
-  for (const finding of review.findings) counts[finding.severity]++;
-  return counts;
-}
+/** What the renderers read from a review: its findings (a full `ReviewResult` fits). */
+export type RenderableReview = Pick<ReviewResult, 'findings'>;
 
 /** `0 错误 · 2 警告 · 1 建议` / `0 errors · 2 warnings · 1 tips`. */
-export function formatCounts(counts: SeverityCounts, locale: Locale): string {
+export function formatReviewCounts(review: RenderableReview, locale: Locale): string {
+  const counts = summarise(review.findings);
   return [
     `${counts.error} ${label('errors', locale)}`,
     `${counts.warning} ${label('warnings', locale)}`,
@@ -36,9 +15,7 @@ export function formatCounts(counts: SeverityCounts, locale: Locale): string {
   ].join(' · ');
 }
 
-export const SEVERITY_ORDER: readonly FindingSeverity[] = ['error', 'warning', 'tip'];
-
-export const SEVERITY_ICONS: Record<FindingSeverity, string> = {
+export const SEVERITY_ICONS: Record<Severity, string> = {
   error: '⛔',
   warning: '⚠️',
   tip: '💡',

@@ -113,3 +113,16 @@ describe('Markdown escaping', () => {
     expect(cell.replace(/\\\|/g, '')).not.toContain('|');
   });
 });
+
+describe('Markdown escaping of ordinary text', () => {
+  it('leaves numbers, decimals and negatives that are not list markers alone', () => {
+    expect(escapeMarkdownBlock('12.5%\n-5 yuan\n2026.01')).toBe('12.5%\\\n-5 yuan\\\n2026.01');
+    expect(escapeMarkdownBlock('#hashtag\n+1')).toBe('#hashtag\\\n+1');
+  });
+
+  it('escapes the same characters when they do form a marker', () => {
+    expect(escapeMarkdownBlock('12. item\n## h\n+ plus\n===')).toBe(
+      '12\\. item\\\n\\## h\\\n\\+ plus\\\n\\===',
+    );
+  });
+});

@@ -23,7 +23,10 @@ function reviewFor(seed: number): RenderableReview {
   const severities = ['error', 'warning', 'tip'] as const;
   return {
     findings: Array.from({ length: Math.floor(random() * 30) }, () => ({
+      ruleId: 'fixture',
       severity: severities[Math.floor(random() * 3)] ?? 'tip',
+      sectionId: 'goals',
+      fieldId: 'kpis',
       message: { en: 'x', 'zh-CN': 'x' },
     })),
   };

@@ -11,7 +11,7 @@ import {
   formatResourceStatus,
 } from '../formatFieldValue.js';
 import { channelMention, escapeMrkdwn, userMention } from '../mrkdwn.js';
-import { label, listSeparator } from '../renderLabels.js';
+import { colon, label, listSeparator, type RenderLabel } from '../renderLabels.js';
 import { bold, markup, type Paragraph, type Segment, text } from './mrkdwnPacker.js';
 
 export interface FieldRenderContext {
@@ -21,9 +21,8 @@ export interface FieldRenderContext {
 }
 
 /** `label: value` in our own words, escaped: a fixed label and a value we formatted. */
-function detail(key: Parameters<typeof label>[0], value: string, locale: Locale): Segment {
-  const colon = locale === 'zh-CN' ? '：' : ': ';
-  return markup(`${escapeMrkdwn(label(key, locale))}${colon}${escapeMrkdwn(value)}`);
+function detail(key: RenderLabel, value: string, locale: Locale): Segment {
+  return markup(`${escapeMrkdwn(label(key, locale))}${colon(locale)}${value}`);
 }
 
 const SEP = markup(' · ');
@@ -40,16 +39,17 @@ function kpiParagraph(kpi: Kpi, locale: Locale): Paragraph {
     SEP,
     markup(escapeMrkdwn(formatDirection(kpi.direction, locale))),
   );
-  if (kpi.deadline) parts.push(SEP, detail('deadline', formatDate(kpi.deadline, locale), locale));
-  if (kpi.cadence) parts.push(SEP, detail('cadence', formatCadence(kpi.cadence, locale), locale));
-  if (kpi.owner) parts.push(SEP, markup(userMention(kpi.owner)));
+  if (kpi.deadline)
+    parts.push(SEP, detail('deadline', escapeMrkdwn(formatDate(kpi.deadline, locale)), locale));
+  if (kpi.cadence)
+    parts.push(SEP, detail('cadence', escapeMrkdwn(formatCadence(kpi.cadence, locale)), locale));
+  if (kpi.owner) parts.push(SEP, detail('owner', userMention(kpi.owner), locale));
   return parts;
 }
 
-function labelled(key: Parameters<typeof label>[0], value: string | undefined, locale: Locale) {
+function labelled(key: RenderLabel, value: string | undefined, locale: Locale) {
   if (!value || value.trim() === '') return [];
-  const colon = locale === 'zh-CN' ? '：' : ': ';
-  return [markup(`\n${escapeMrkdwn(label(key, locale))}${colon}`), text(value.trim())];
+  return [markup(`\n${escapeMrkdwn(label(key, locale))}${colon(locale)}`), text(value.trim())];
 }
 
 function phaseParagraph(phase: Phase, locale: Locale): Paragraph {
@@ -71,9 +71,9 @@ function budgetParagraph(line: BudgetLine, context: FieldRenderContext): Paragra
   const { locale } = context;
   const parts: Segment[] = [BULLET, text(line.item.trim())];
   if (line.category?.trim()) parts.push(markup(' ('), text(line.category.trim()), markup(')'));
-  parts.push(markup(': '), markup(escapeMrkdwn(formatMoney(line, locale))));
+  parts.push(markup(`${colon(locale)}${escapeMrkdwn(formatMoney(line, locale))}`));
   const phase = line.phaseId ? (context.phaseNames.get(line.phaseId) ?? line.phaseId) : undefined;
-  if (phase) parts.push(SEP, markup(`${escapeMrkdwn(label('phase', locale))}: `), text(phase));
+  if (phase) parts.push(SEP, detail('phase', '', locale), text(phase));
   return parts;
 }
 
@@ -91,7 +91,7 @@ function itemParagraph(item: PrioritisedItem, locale: Locale): Paragraph {
   const parts: Segment[] = [BULLET];
   if (item.priority) parts.push(markup(`*${item.priority}* `));
   parts.push(text(item.title.trim()));
-  if (item.owner) parts.push(SEP, markup(userMention(item.owner)));
+  if (item.owner) parts.push(SEP, detail('owner', userMention(item.owner), locale));
   parts.push(...labelled('notes', item.notes, locale));
   return parts;
 }
@@ -131,7 +131,7 @@ export function fieldParagraphs(
       return [
         [bold(fieldLabel)],
         ...value.rows.map((row) => budgetParagraph(row, context)),
-        [bold(label('total', locale)), markup(`: ${escapeMrkdwn(totals)}`)],
+        [bold(label('total', locale)), markup(`${colon(locale)}${escapeMrkdwn(totals)}`)],
       ];
     }
   }

@@ -6,8 +6,8 @@ import type { Template } from '../../domain/template.js';
 import { budgetTotals, formatDateRange, formatMoney } from '../formatFieldValue.js';
 import { channelMention, escapedMrkdwnWeight, escapeMrkdwn, userMention } from '../mrkdwn.js';
 import { fieldsByRole, type RenderedField, type RenderedSection } from '../planContent.js';
-import { label, listSeparator } from '../renderLabels.js';
-import { countFindings, formatCounts, type RenderableReview } from '../reviewSummary.js';
+import { colon, label, listSeparator } from '../renderLabels.js';
+import { formatReviewCounts, type RenderableReview } from '../reviewSummary.js';
 import { splitText } from '../textChunks.js';
 import {
   contextBlock,
@@ -86,12 +86,8 @@ function budgetTotal(sections: readonly RenderedSection[], locale: Locale): Para
     totals.push(...stated);
   }
   if (totals.length === 0) return [];
-  return [
-    [
-      bold(label('budgetTotal', locale)),
-      markup(`: ${escapeMrkdwn(totals.join(listSeparator(locale)))}`),
-    ],
-  ];
+  const shown = escapeMrkdwn(totals.join(listSeparator(locale)));
+  return [[bold(label('budgetTotal', locale)), markup(`${colon(locale)}${shown}`)]];
 }
 
 export function summaryMessage(
@@ -102,20 +98,23 @@ export function summaryMessage(
   review: RenderableReview | undefined,
 ): SummaryMessage {
   const title = plan.meta.title.trim();
-  const paragraphs: Paragraph[] = [];
-  if (title.length > HEADER_TEXT_MAX) paragraphs.push([text(title)]);
+  // Each group starts its own block, so the vision, goals, KPIs and totals read as separate parts.
+  const groups: Paragraph[][] = [];
+  if (title.length > HEADER_TEXT_MAX) groups.push([[text(title)]]);
   for (const role of ['vision', 'shortTermGoals'] as const) {
     for (const field of fieldsByRole(sections, role))
-      paragraphs.push(excerptParagraph(field, locale));
+      groups.push([excerptParagraph(field, locale)]);
   }
-  paragraphs.push(...kpiOverview(sections, locale), ...budgetTotal(sections, locale));
+  groups.push(kpiOverview(sections, locale));
+  const totals = budgetTotal(sections, locale);
   if (review) {
-    const counts = formatCounts(countFindings(review), locale);
-    paragraphs.push([bold(label('review', locale)), markup(`: ${escapeMrkdwn(counts)}`)]);
+    const counts = escapeMrkdwn(formatReviewCounts(review, locale));
+    totals.push([bold(label('review', locale)), markup(`${colon(locale)}${counts}`)]);
   }
+  groups.push(totals);
 
   const blocks: KnownBlock[] = [headerBlock(title), fieldsBlock(facts(plan, template, locale))];
-  const body = packParagraphs(paragraphs).map(sectionBlock);
+  const body = groups.flatMap((group) => packParagraphs(group).map(sectionBlock));
   // A template could give many fields the vision role; the summary stays one message, the thread has all.
   const room = MESSAGE_BLOCKS_MAX - blocks.length - 1;
   blocks.push(...body.slice(0, room));
