@@ -88,5 +88,10 @@ export const PlanSchema = PlanEnvelopeSchema.extend({
   sections: z.record(SectionIdSchema, SectionValuesSchema).default({}),
 });
 export type Plan = z.infer<typeof PlanSchema>;
+/** A new, empty draft: what the start modal creates before the first section. */
+export function createPlan(meta: z.input<typeof PlanMetaSchema>): Plan {
+  return PlanSchema.parse({ schemaVersion: PLAN_SCHEMA_VERSION, meta, sections: {} });
+}
+
 /** A plan as written by hand (defaults such as `editors: []` may be left out). */
 export type PlanInput = z.input<typeof PlanSchema>;

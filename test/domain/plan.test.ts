@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createPlan,
   fieldsWithRole,
   type Plan,
   PlanSchema,
@@ -174,5 +175,18 @@ describe('fieldsWithRole', () => {
     const p = plan({ goals: { kpis: 'not a list' } });
     const [first] = typedFieldsWithRole(p, template, 'kpis', 'kpis');
     expect(first?.value).toBeUndefined();
+  });
+});
+
+describe('createPlan', () => {
+  it('starts an empty draft with defaults, and refuses bad metadata', () => {
+    const meta = plan().meta;
+    const { editors: _editors, ...withoutEditors } = meta;
+    expect(createPlan(withoutEditors)).toEqual({
+      schemaVersion: 1,
+      meta: { ...meta, editors: [] },
+      sections: {},
+    });
+    expect(() => createPlan({ ...meta, owner: 'bob' })).toThrow();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Plan, PlanSchema } from '../../src/domain/plan.js';
+import {
+  BUDGET_LINE_LIMITS,
+  KPI_LIMITS,
+  PHASE_LIMITS,
+  PRIORITISED_ITEM_LIMITS,
+  RESOURCE_LIMITS,
+  TEXT_MAX,
+} from '../../src/domain/fieldTypes.js';
+import { type Plan, PlanSchema, validatePlanAgainstTemplate } from '../../src/domain/plan.js';
 import {
   formatPlanYamlProblem,
   type PlanYamlProblem,
@@ -181,6 +189,62 @@ describe('planToYaml / planFromYaml', () => {
       simple.short = text;
       expect(planFromYaml(planToYaml(plan)).sections.simple?.short).toBe(text);
     }
+  });
+});
+
+describe('maximal plans', () => {
+  it('round-trip and validate with every list at its row limit and every text at its length limit', () => {
+    const long = (n: number, seed: string) =>
+      `${seed.repeat(Math.ceil(n / seed.length))}\n`.slice(0, n);
+    const rows = <T>(n: number, make: (i: number) => T) =>
+      Array.from({ length: n }, (_, i) => make(i));
+    const plan = fullPlan(long(TEXT_MAX, '运营计划：第一段。\n'));
+    const lists = plan.sections.lists ?? {};
+    lists.kpis = rows(KPI_LIMITS.maxRows, (i) => ({
+      id: `kpi-${i}`,
+      name: long(KPI_LIMITS.name, '指标'),
+      baseline: i,
+      target: i * 2 + 0.5,
+      unit: long(KPI_LIMITS.unit, '%'),
+      direction: 'increase' as const,
+      deadline: '2026-12-31',
+      owner: 'U0A',
+      cadence: 'weekly' as const,
+    }));
+    lists.phases = rows(PHASE_LIMITS.maxRows, (i) => ({
+      id: `p-${i}`,
+      name: long(PHASE_LIMITS.name, 'Phase '),
+      start: '2026-01-01',
+      end: '2026-12-31',
+      goal: long(PHASE_LIMITS.goal, 'goal: yes\n'),
+      successCriteria: long(PHASE_LIMITS.successCriteria, '≥ 25% '),
+      tasks: long(PHASE_LIMITS.tasks, '- task\n'),
+    }));
+    lists.budget = rows(BUDGET_LINE_LIMITS.maxRows, (i) => ({
+      id: `b-${i}`,
+      item: long(BUDGET_LINE_LIMITS.item, '投放'),
+      category: long(BUDGET_LINE_LIMITS.category, 'c'),
+      amount: 1e12 + i / 100,
+      currency: 'CNY',
+      phaseId: `p-${i % PHASE_LIMITS.maxRows}`,
+    }));
+    lists.resources = rows(RESOURCE_LIMITS.maxRows, (i) => ({
+      id: `r-${i}`,
+      item: long(RESOURCE_LIMITS.item, 'r'),
+      status: 'need' as const,
+      source: long(RESOURCE_LIMITS.source, 's'),
+      howToObtain: long(RESOURCE_LIMITS.howToObtain, '#h '),
+    }));
+    lists.modules = rows(PRIORITISED_ITEM_LIMITS.maxRows, (i) => ({
+      id: `m-${i}`,
+      title: long(PRIORITISED_ITEM_LIMITS.title, "it's "),
+      priority: 'P1' as const,
+      owner: 'U0B',
+      notes: long(PRIORITISED_ITEM_LIMITS.notes, '"q" '),
+    }));
+    const valid = PlanSchema.parse(plan);
+    expect(validatePlanAgainstTemplate(valid, allTypesTemplate)).toEqual({ ok: true });
+    expect(planFromYaml(planToYaml(valid), { templates })).toEqual(valid);
   });
 });
 

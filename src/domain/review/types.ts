@@ -31,7 +31,7 @@ export interface ReviewContext {
 export interface ReviewRule {
   id: string;
   severity: Severity;
-  /** What the rule checks, for `opsplan lint --explain` and documentation. */
+  /** What the rule checks, in both languages (for help texts and documentation). */
   description: LocalizedText;
   check(context: ReviewContext): Finding[];
 }

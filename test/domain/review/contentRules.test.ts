@@ -86,6 +86,14 @@ describe('required-fields', () => {
       }),
     ]);
   });
+
+  it('leaves the vision and the KPIs to their own rule', () => {
+    const plan = changed(goodPlan(), (p) => {
+      section(p, 'goals').vision = '';
+      section(p, 'results').kpis = [];
+    });
+    expect(findingsOf(requiredFields, plan)).toEqual([]);
+  });
 });
 
 describe('items-prioritised', () => {

@@ -22,12 +22,11 @@ describe('reviewPlan', () => {
       section(p, 'results').kpis = [{ id: 'k1', name: 'GMV', direction: 'increase', unit: '元' }];
     });
     const result = reviewPlan(plan, standardTemplate(), { today: TODAY });
-    expect(result.summary).toEqual({ error: 5, warning: 1, tip: 1 });
+    expect(result.summary).toEqual({ error: 4, warning: 1, tip: 1 });
     expect(result.passed).toBe(false);
     expect(
       result.findings.map((f) => `${f.severity}:${f.ruleId}:${f.sectionId}.${f.fieldId}`),
     ).toEqual([
-      'error:required-fields:goals.vision',
       'error:vision-and-kpis:goals.vision',
       'error:kpi-quantified:results.kpis',
       'error:kpi-quantified:results.kpis',

@@ -3,6 +3,12 @@ import { fieldsForStage } from '../../template.js';
 import { findingAt } from '../finding.js';
 import type { Finding, ReviewRule } from '../types.js';
 
+/**
+ * The vision and the KPIs have their own rule with a better explanation, so they
+ * are not reported twice.
+ */
+const ROLES_WITH_OWN_RULE = new Set<string>(['vision', 'kpis']);
+
 /** Required fields the plan's stage asks for are answered. */
 export const requiredFields: ReviewRule = {
   id: 'required-fields',
@@ -15,7 +21,8 @@ export const requiredFields: ReviewRule = {
     const findings: Finding[] = [];
     for (const section of template.sections) {
       for (const field of fieldsForStage(section, plan.meta.stage)) {
-        if (!field.required || !isEmptyValue(plan.sections[section.id]?.[field.id])) continue;
+        if (!field.required || (field.role && ROLES_WITH_OWN_RULE.has(field.role))) continue;
+        if (!isEmptyValue(plan.sections[section.id]?.[field.id])) continue;
         findings.push(
           findingAt(
             requiredFields,
