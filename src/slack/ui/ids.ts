@@ -1,0 +1,41 @@
+/**
+ * Every callback_id and action_id OpsPlan uses, defined once so that view builders and
+ * listeners cannot drift apart. Values are namespaced so they never collide with
+ * another app's ids in shared payload samples or logs.
+ */
+export const CallbackIds = {
+  /** The start modal of `/opsplan new` and the plan-details step (title, stage, …). */
+  planDetails: 'opsplan.plan_details',
+  /** One interview step: the fields of one template section. */
+  section: 'opsplan.section',
+  /** Shown after Save & close: the work is saved, the modal can be closed. */
+  saved: 'opsplan.saved',
+  /** Someone else saved the draft meanwhile: reload, keeping what this user typed. */
+  conflict: 'opsplan.conflict',
+  preview: 'opsplan.preview',
+  deleteConfirm: 'opsplan.delete_confirm',
+  history: 'opsplan.history',
+} as const;
+
+export const ActionIds = {
+  sectionBack: 'opsplan.section.back',
+  sectionSaveClose: 'opsplan.section.save_close',
+  /** Value: the list field id. */
+  rowAdd: 'opsplan.row.add',
+  /** Value: JSON {f: fieldId, r: rowId}. */
+  rowRemove: 'opsplan.row.remove',
+  conflictReload: 'opsplan.conflict.reload',
+  newPlan: 'opsplan.plan.new',
+  /** Value of the plan buttons below: the plan id (never trusted for the workspace). */
+  planResume: 'opsplan.plan.resume',
+  planPreview: 'opsplan.plan.preview',
+  planDelete: 'opsplan.plan.delete',
+  planHistory: 'opsplan.plan.history',
+  /** Value: JSON {p: planId, s: sectionId}. */
+  openSection: 'opsplan.plan.open_section',
+  /** Value: JSON {p: planId, v: version}. */
+  historyRestore: 'opsplan.history.restore',
+} as const;
+
+/** Inputs in OpsPlan views all use this action id; the block id says which field. */
+export const INPUT_ACTION_ID = 'value';
