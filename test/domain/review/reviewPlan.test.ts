@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../../src/domain/lifecycle.js';
+import { createPlan } from '../../../src/domain/plan.js';
 import { REVIEW_RULES, reviewPlan } from '../../../src/domain/review/index.js';
+import { fieldsForStage } from '../../../src/domain/template.js';
+import { builtinTemplates } from '../../../src/domain/templateLoader.js';
 import { changed, goodPlan, section, standardTemplate, TODAY } from './fixtures.js';
 
 describe('reviewPlan', () => {
@@ -35,6 +38,27 @@ describe('reviewPlan', () => {
       'tip:priorities-discriminate:strategy.modules',
     ]);
   });
+
+  it.each(
+    builtinTemplates()
+      .list()
+      .map((t) => [t.id, t] as const),
+  )(
+    'reviews an empty %s draft: every required field and the vision/KPIs reported as errors',
+    (_, template) => {
+      const draft = createPlan({ ...goodPlan().meta, templateId: template.id });
+      const result = reviewPlan(draft, template, { today: TODAY });
+      expect(result.passed).toBe(false);
+      const reported = new Set(result.findings.map((f) => `${f.sectionId}.${f.fieldId}`));
+      for (const section of template.sections) {
+        for (const field of fieldsForStage(section, draft.meta.stage)) {
+          if (field.required)
+            expect(reported, `${section.id}.${field.id}`).toContain(`${section.id}.${field.id}`);
+        }
+      }
+      expect(result.findings.filter((f) => f.ruleId === 'vision-and-kpis')).toHaveLength(2);
+    },
+  );
 
   it('passes with warnings only', () => {
     const plan = changed(goodPlan(), (p) => {
