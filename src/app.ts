@@ -1,9 +1,12 @@
 import type { Server } from 'node:http';
 import { App, type CodedError, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from './config.js';
+import { PlanSchema } from './domain/plan.js';
+import { loadTemplates } from './domain/templateLoader.js';
 import { healthRoute } from './http/healthRoute.js';
 import { guardFutureTimestamps } from './http/timestampGuard.js';
 import { type AppLogger, createLogger } from './logging/logger.js';
+import { sweepAbandonedDraftsJob } from './scheduler/jobs/sweepAbandonedDrafts.js';
 import {
   type ScheduledJob,
   type SchedulerClock,
@@ -17,6 +20,7 @@ import { createLanguageSubcommand } from './slack/commands/subcommands/languageS
 import { registerListeners } from './slack/listeners/registerListeners.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
+import { RedisDraftStore } from './store/redis/redisDraftStore.js';
 import { closeRedis, connectRedis, type RedisConnection } from './store/redisConnection.js';
 import { createRedisUserPreferencesStore } from './store/userPreferencesStore.js';
 
@@ -41,8 +45,11 @@ const INTERACTIVE_CLIENT_OPTIONS = {
   retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 800, randomize: true },
 };
 
-/** Composition root: config → redis → stores → Bolt app → listeners → scheduler. */
-export function createOpsPlanApp(config: Config, options: CreateAppOptions = {}): OpsPlanApp {
+/** Composition root: config → templates → redis → stores → Bolt app → listeners → scheduler. */
+export async function createOpsPlanApp(
+  config: Config,
+  options: CreateAppOptions = {},
+): Promise<OpsPlanApp> {
   const secrets = [
     config.slack.botToken,
     config.slack.signingSecret ?? '',
@@ -50,7 +57,15 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
   ];
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets });
 
+  // A broken team template stops start-up with its file, path and reason.
+  const templates = await loadTemplates(
+    config.templatesDir ? { extraDir: config.templatesDir } : {},
+  );
+
   const redis = connectRedis(config.redis, logger.child({ component: 'redis' }));
+  const drafts = new RedisDraftStore(redis, PlanSchema, {
+    retentionDays: config.draftRetentionDays,
+  });
 
   const routes = [healthRoute(redis)];
   const boltLogger = logger.child({ component: 'bolt' });
@@ -110,7 +125,7 @@ export function createOpsPlanApp(config: Config, options: CreateAppOptions = {})
   );
   registerListeners(bolt, { router: createSubcommandRouter(subcommands), locales, logger });
 
-  const jobs: ScheduledJob[] = [];
+  const jobs: ScheduledJob[] = [sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' }))];
   let clock: SchedulerClock | undefined;
   let stopping: Promise<void> | undefined;
   let receiverStarted = false;

@@ -88,6 +88,11 @@ const EnvSchema = z.object({
       }
     }),
   TEMPLATES_DIR: optionalString,
+  DRAFT_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(7, 'must be at least 7 days')
+    .default(90),
 });
 
 export type RedisConfig = { kind: 'standalone'; url: string };
@@ -105,6 +110,8 @@ export interface Config {
   defaultLocale: z.infer<typeof LocaleSchema>;
   schedulerTick: string;
   templatesDir?: string;
+  /** A draft nobody saved for this long is removed (its owner is warned beforehand). */
+  draftRetentionDays: number;
 }
 
 /** Thrown when the environment is unusable; its message lists every problem at once. */
@@ -168,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     defaultLocale: e.DEFAULT_LOCALE,
     schedulerTick: e.SCHEDULER_TICK,
     ...(e.TEMPLATES_DIR ? { templatesDir: e.TEMPLATES_DIR } : {}),
+    draftRetentionDays: e.DRAFT_RETENTION_DAYS,
   };
 }

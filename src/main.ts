@@ -14,7 +14,16 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = createOpsPlanApp(config);
+  let app: Awaited<ReturnType<typeof createOpsPlanApp>>;
+  try {
+    app = await createOpsPlanApp(config);
+  } catch (err) {
+    // Broken templates are a configuration problem: say what is wrong, without a stack.
+    process.stderr.write(
+      `OpsPlan cannot start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  }
   const { logger } = app;
 
   process.on('unhandledRejection', (reason) => {

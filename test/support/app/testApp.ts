@@ -41,7 +41,7 @@ export async function startTestApp(options: {
     secrets: [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET],
     write: (line) => logs.push(line),
   });
-  const app = createOpsPlanApp(config, { logger });
+  const app = await createOpsPlanApp(config, { logger });
   const { port } = await app.start();
   return {
     app,
