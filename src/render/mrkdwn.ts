@@ -43,8 +43,9 @@ export function mrkdwnText(text: string): MrkdwnElement {
   return { type: 'mrkdwn', text, verbatim: true };
 }
 
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
-const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+// Real ids are 9–11 characters; the cap keeps a crafted "id" from blowing a block's length budget.
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,29}$/;
+const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,29}$/;
 
 export function isSlackUserId(value: string): boolean {
   return SLACK_USER_ID.test(value);

@@ -125,3 +125,21 @@ describe('renderPlanBlocks: the threaded section messages', () => {
     });
   });
 });
+
+describe('renderPlanBlocks: ids the schema accepts but Slack never issues', () => {
+  it('stays within limits and mentions nobody for absurdly long ids', () => {
+    const plan = samplePlan();
+    const long = (n: number) => `U${String(n).padStart(3, '0')}${'X'.repeat(2500)}`;
+    plan.meta.owner = long(0);
+    plan.meta.editors = Array.from({ length: 50 }, (_, i) => long(i + 1));
+    const scope = plan.sections.scope ?? {};
+    scope.team = plan.meta.editors;
+    const rendered = renderPlanBlocks(plan, template);
+    for (const message of [rendered.summary, ...rendered.sections]) {
+      expect(validateMessagePayload(message)).toEqual([]);
+      for (const shown of texts(message.blocks)) expect(shown).not.toMatch(/<@U\d{3}X/);
+    }
+    const all = [rendered.summary, ...rendered.sections].flatMap((m) => texts(m.blocks)).join('');
+    expect(all).toContain(long(50));
+  });
+});

@@ -10,7 +10,7 @@ import {
   formatQuantity,
   formatResourceStatus,
 } from '../formatFieldValue.js';
-import { channelMention, escapeMrkdwn, userMention } from '../mrkdwn.js';
+import { escapeMrkdwn, isSlackChannelId, isSlackUserId } from '../mrkdwn.js';
 import { colon, label, listSeparator, type RenderLabel } from '../renderLabels.js';
 import { bold, markup, type Paragraph, type Segment, text } from './mrkdwnPacker.js';
 
@@ -26,6 +26,21 @@ function detail(key: RenderLabel, value: string, locale: Locale): Segment {
 }
 
 const SEP = markup(' · ');
+
+/** A mention for a validated user id; anything else is plain escaped text (splittable, pings nobody). */
+export function personSegment(id: string): Segment {
+  return isSlackUserId(id) ? markup(`<@${id}>`) : text(id);
+}
+
+export function channelSegment(id: string): Segment {
+  return isSlackChannelId(id) ? markup(`<#${id}>`) : text(id);
+}
+
+export function peopleSegments(ids: readonly string[], locale: Locale): Segment[] {
+  return ids.flatMap((id, index) =>
+    index === 0 ? [personSegment(id)] : [markup(listSeparator(locale)), personSegment(id)],
+  );
+}
 const BULLET = markup('• ');
 
 function kpiParagraph(kpi: Kpi, locale: Locale): Paragraph {
@@ -43,7 +58,7 @@ function kpiParagraph(kpi: Kpi, locale: Locale): Paragraph {
     parts.push(SEP, detail('deadline', escapeMrkdwn(formatDate(kpi.deadline, locale)), locale));
   if (kpi.cadence)
     parts.push(SEP, detail('cadence', escapeMrkdwn(formatCadence(kpi.cadence, locale)), locale));
-  if (kpi.owner) parts.push(SEP, detail('owner', userMention(kpi.owner), locale));
+  if (kpi.owner) parts.push(SEP, detail('owner', '', locale), personSegment(kpi.owner));
   return parts;
 }
 
@@ -91,7 +106,7 @@ function itemParagraph(item: PrioritisedItem, locale: Locale): Paragraph {
   const parts: Segment[] = [BULLET];
   if (item.priority) parts.push(markup(`*${item.priority}* `));
   parts.push(text(item.title.trim()));
-  if (item.owner) parts.push(SEP, detail('owner', userMention(item.owner), locale));
+  if (item.owner) parts.push(SEP, detail('owner', '', locale), personSegment(item.owner));
   parts.push(...labelled('notes', item.notes, locale));
   return parts;
 }
@@ -113,9 +128,9 @@ export function fieldParagraphs(
     case 'text':
       return [[...heading, text(value.text.trim())]];
     case 'users':
-      return [[...heading, markup(value.ids.map(userMention).join(listSeparator(locale)))]];
+      return [[...heading, ...peopleSegments(value.ids, locale)]];
     case 'channel':
-      return [[...heading, markup(channelMention(value.id))]];
+      return [[...heading, channelSegment(value.id)]];
     case 'kpis':
       return [[bold(fieldLabel)], ...value.rows.map((row) => kpiParagraph(row, locale))];
     case 'phases':

@@ -38,6 +38,15 @@ function segmentLength(segment: Segment): number {
   return trimmed === '' ? 0 : escapedMrkdwnLength(trimmed) + 2;
 }
 
+/** A paragraph as one mrkdwn string (for places that cannot split, such as section fields). */
+export function renderParagraph(paragraph: Paragraph): string {
+  return paragraph.map(renderSegment).join('');
+}
+
+export function paragraphLength(paragraph: Paragraph): number {
+  return paragraph.reduce((sum, segment) => sum + segmentLength(segment), 0);
+}
+
 /**
  * Packs paragraphs into section texts of at most `max` characters, in order. Paragraphs are joined with a
  * newline; one that does not fit the current block starts a new one; one longer than a whole block is
@@ -54,15 +63,15 @@ export function packParagraphs(paragraphs: readonly Paragraph[], max = SECTION_T
   };
 
   for (const paragraph of paragraphs) {
-    const length = paragraph.reduce((sum, segment) => sum + segmentLength(segment), 0);
+    const length = paragraphLength(paragraph);
     if (length === 0) continue;
     if (current !== '' && current.length + 1 + length <= max) {
-      current += `\n${paragraph.map(renderSegment).join('')}`;
+      current += `\n${renderParagraph(paragraph)}`;
       continue;
     }
     if (length <= max) {
       flush();
-      current = paragraph.map(renderSegment).join('');
+      current = renderParagraph(paragraph);
       continue;
     }
     if (current !== '' && max - current.length - 1 < MIN_ROOM) flush();

@@ -4,7 +4,7 @@ import type { Locale } from '../../domain/locale.js';
 import type { Plan } from '../../domain/plan.js';
 import type { Template } from '../../domain/template.js';
 import { budgetTotals, formatDateRange, formatMoney } from '../formatFieldValue.js';
-import { channelMention, escapedMrkdwnWeight, escapeMrkdwn, userMention } from '../mrkdwn.js';
+import { escapedMrkdwnWeight, escapeMrkdwn } from '../mrkdwn.js';
 import { fieldsByRole, type RenderedField, type RenderedSection } from '../planContent.js';
 import { colon, label, listSeparator } from '../renderLabels.js';
 import { formatReviewCounts, type RenderableReview } from '../reviewSummary.js';
@@ -15,11 +15,26 @@ import {
   HEADER_TEXT_MAX,
   headerBlock,
   MESSAGE_BLOCKS_MAX,
+  SECTION_FIELD_MAX,
   sectionBlock,
   truncatePlain,
 } from './blockBuilders.js';
-import { fieldParagraphs } from './fieldParagraphs.js';
-import { bold, markup, type Paragraph, packParagraphs, text } from './mrkdwnPacker.js';
+import {
+  channelSegment,
+  fieldParagraphs,
+  peopleSegments,
+  personSegment,
+} from './fieldParagraphs.js';
+import {
+  bold,
+  markup,
+  type Paragraph,
+  packParagraphs,
+  paragraphLength,
+  renderParagraph,
+  type Segment,
+  text,
+} from './mrkdwnPacker.js';
 
 /** How much of the vision and of the short-term goals the summary quotes; the thread has the rest. */
 const EXCERPT_MAX = 1200;
@@ -29,26 +44,39 @@ export interface SummaryMessage {
   blocks: KnownBlock[];
 }
 
-function fact(name: string, value: string): string {
-  return `*${escapeMrkdwn(name)}*\n${value}`;
+type Fact = Paragraph;
+
+function fact(name: string, value: Segment[]): Fact {
+  return [bold(name), markup('\n'), ...value];
 }
 
-function facts(plan: Plan, template: Template, locale: Locale): string[] {
+function facts(plan: Plan, template: Template, locale: Locale): Fact[] {
   const { meta } = plan;
   const list = [
-    fact(label('stage', locale), escapeMrkdwn(STAGE_LABELS[meta.stage][locale])),
-    fact(label('period', locale), escapeMrkdwn(formatDateRange(meta.period, locale))),
-    fact(label('owner', locale), userMention(meta.owner)),
-    fact(label('audience', locale), escapeMrkdwn(AUDIENCE_LABELS[meta.audience][locale])),
+    fact(label('stage', locale), [text(STAGE_LABELS[meta.stage][locale])]),
+    fact(label('period', locale), [text(formatDateRange(meta.period, locale))]),
+    fact(label('owner', locale), [personSegment(meta.owner)]),
+    fact(label('audience', locale), [text(AUDIENCE_LABELS[meta.audience][locale])]),
   ];
   if (meta.editors.length > 0) {
-    list.push(
-      fact(label('editors', locale), meta.editors.map(userMention).join(listSeparator(locale))),
-    );
+    list.push(fact(label('editors', locale), peopleSegments(meta.editors, locale)));
   }
-  if (meta.channel) list.push(fact(label('channel', locale), channelMention(meta.channel)));
-  list.push(fact(label('template', locale), escapeMrkdwn(template.name[locale])));
+  if (meta.channel) list.push(fact(label('channel', locale), [channelSegment(meta.channel)]));
+  list.push(fact(label('template', locale), [text(template.name[locale])]));
   return list;
+}
+
+/**
+ * The facts as a two-column fields block; a fact too long for a field (2000 characters, e.g. a very long
+ * editor list) is shown as ordinary section text instead, where it can be split.
+ */
+function factBlocks(list: readonly Fact[]): KnownBlock[] {
+  const short = list.filter((f) => paragraphLength(f) <= SECTION_FIELD_MAX);
+  const long = list.filter((f) => paragraphLength(f) > SECTION_FIELD_MAX);
+  return [
+    fieldsBlock(short.map(renderParagraph)),
+    ...long.flatMap((f) => packParagraphs([f]).map(sectionBlock)),
+  ];
 }
 
 /** The start of a long answer, cut at a paragraph/sentence/word boundary, marked when cut. */
@@ -113,7 +141,7 @@ export function summaryMessage(
   }
   groups.push(totals);
 
-  const blocks: KnownBlock[] = [headerBlock(title), fieldsBlock(facts(plan, template, locale))];
+  const blocks: KnownBlock[] = [headerBlock(title), ...factBlocks(facts(plan, template, locale))];
   const body = groups.flatMap((group) => packParagraphs(group).map(sectionBlock));
   // A template could give many fields the vision role; the summary stays one message, the thread has all.
   const room = MESSAGE_BLOCKS_MAX - blocks.length - 1;
