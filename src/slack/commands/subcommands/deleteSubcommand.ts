@@ -1,0 +1,22 @@
+import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
+import { deleteConfirmView } from '../../listeners/browse/planViews.js';
+import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
+import { browseTexts, localeOfMessages } from '../../ui/browse/browseTexts.js';
+import type { Subcommand } from '../subcommand.js';
+
+/** `/opsplan delete <plan>`: asks for confirmation in a modal; the submission deletes. */
+export function createDeleteSubcommand(deps: Pick<BrowseDeps, 'drafts'>): Subcommand {
+  return {
+    name: 'delete',
+    aliases: ['删除'],
+    describe: (m) => browseTexts(localeOfMessages(m)).subcommands.delete,
+    async run(ctx) {
+      const record = await resolvePlanRef(ctx, deps, 'delete');
+      if (!record) return;
+      await ctx.client.views.open({
+        trigger_id: ctx.command.trigger_id,
+        view: deleteConfirmView(record, ctx.locale, false),
+      });
+    },
+  };
+}

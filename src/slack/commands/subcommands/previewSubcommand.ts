@@ -1,0 +1,24 @@
+import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
+import { nowOf, previewView } from '../../listeners/browse/planViews.js';
+import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
+import { browseTexts, localeOfMessages } from '../../ui/browse/browseTexts.js';
+import type { Subcommand } from '../subcommand.js';
+
+/** `/opsplan preview <plan>`: the rendered plan and its review findings, in a modal. */
+export function createPreviewSubcommand(
+  deps: Pick<BrowseDeps, 'drafts' | 'templates' | 'now'>,
+): Subcommand {
+  return {
+    name: 'preview',
+    aliases: ['预览'],
+    describe: (m) => browseTexts(localeOfMessages(m)).subcommands.preview,
+    async run(ctx) {
+      const record = await resolvePlanRef(ctx, deps, 'preview');
+      if (!record) return;
+      await ctx.client.views.open({
+        trigger_id: ctx.command.trigger_id,
+        view: previewView(deps.templates, record, ctx.locale, nowOf(deps)),
+      });
+    },
+  };
+}
