@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Template } from '../../src/domain/template.js';
+import { builtinTemplates } from '../../src/domain/templateLoader.js';
 import { escapeMrkdwn } from '../../src/render/mrkdwn.js';
 import { renderPlanBlocks } from '../../src/render/planBlocks.js';
 import type { RenderableReview } from '../../src/render/reviewSummary.js';
@@ -70,6 +71,14 @@ describe('renderPlanBlocks on random plans up to the maximum sizes', () => {
       // Every third plan is at the maximum everywhere; the rest mix sizes and unanswered fields.
       const plan = randomPlan(template, seed, seed % 3 === 0 ? 1 : 0.3);
       checkPost(plan, template, reviewFor(seed));
+    }
+  });
+
+  it('keeps random plans of every built-in template valid, within limits, safe and complete', () => {
+    for (const template of builtinTemplates().list()) {
+      for (let seed = 1000; seed < 1025; seed++) {
+        checkPost(randomPlan(template, seed, seed % 2 === 0 ? 1 : 0.3), template, reviewFor(seed));
+      }
     }
   });
 
