@@ -258,6 +258,13 @@ describe('validateMessagePayload', () => {
     ]);
   });
 
+  it('treats an empty blocks array as no blocks (how chat.update clears them)', () => {
+    expect(validateMessagePayload({ text: 'plain again', blocks: [] })).toEqual([]);
+    expect(validateMessagePayload({ blocks: [] })).toEqual([
+      'message: needs text, blocks or attachments (Slack answers no_text)',
+    ]);
+  });
+
   it('ignores undefined properties the way JSON serialisation does', () => {
     expect(
       validateMessagePayload({ text: 'x', blocks: [{ ...section('y'), block_id: undefined }] }),

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,13 @@ import { delimiter, join } from 'node:path';
 export interface RedisServerOptions {
   /** Turn on the append-only file so data survives `kill()` + `restart()`. Default false. */
   appendonly?: boolean;
+  /**
+   * AOF fsync policy. Default `always`, so every acknowledged write is on disk before the reply.
+   * Under `everysec`, Redis may postpone the AOF write (up to 2 s) while a background fsync is
+   * slow and still acknowledge commands, so a kill -9 on a busy disk can lose acknowledged
+   * writes. Pass `everysec` to test a production-like setting.
+   */
+  appendfsync?: 'always' | 'everysec' | 'no';
   /** A fixed port. Default: a free loopback port. 6379 is refused: that Redis is not ours. */
   port?: number;
   /** Data directory. Default: a fresh temp dir, removed by `dispose()` or at process exit. */
@@ -92,18 +100,25 @@ function assertRedisServerOnPath(): void {
   );
 }
 
+/**
+ * Ports below Linux's ephemeral range (32768+). `restart()` must get the same port back after a
+ * crash; listen(0) servers and outgoing connections all over the machine draw from the
+ * ephemeral range and could grab it in the meantime, so Redis stays out of it.
+ */
+const PORT_RANGE = { min: 20_000, max: 32_000 } as const;
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export async function findFreePort(): Promise<number> {
   for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        const found = typeof address === 'object' && address ? address.port : 0;
-        server.close(() => resolve(found));
-      });
-    });
-    if (port !== FORBIDDEN_PORT && port !== 0) return port;
+    const port = randomInt(PORT_RANGE.min, PORT_RANGE.max);
+    if (port !== FORBIDDEN_PORT && (await portIsFree(port))) return port;
   }
 }
 
@@ -123,11 +138,17 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-function spawnRedis(port: number, dir: string, appendonly: boolean): Promise<ChildProcess> {
+interface RedisFlags {
+  appendonly: boolean;
+  appendfsync: 'always' | 'everysec' | 'no';
+}
+
+function spawnRedis(port: number, dir: string, flags: RedisFlags): Promise<ChildProcess> {
   // biome-ignore format: flag/value pairs read best side by side
   const args = [
     '--save', '',
-    '--appendonly', appendonly ? 'yes' : 'no',
+    '--appendonly', flags.appendonly ? 'yes' : 'no',
+    '--appendfsync', flags.appendfsync,
     '--dir', dir,
     '--bind', '127.0.0.1',
     '--port', String(port),
@@ -188,7 +209,10 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
   const ownsDir = opts.dir === undefined;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'opsplan-redis-'));
   if (ownsDir) tempDirs.add(dir);
-  const appendonly = opts.appendonly ?? false;
+  const flags: RedisFlags = {
+    appendonly: opts.appendonly ?? false,
+    appendfsync: opts.appendfsync ?? 'always',
+  };
 
   let port = opts.port ?? 0;
   let child: ChildProcess | undefined;
@@ -196,7 +220,7 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
   for (let attempt = 0; !child; attempt++) {
     if (opts.port === undefined) port = await findFreePort();
     try {
-      child = await spawnRedis(port, dir, appendonly);
+      child = await spawnRedis(port, dir, flags);
     } catch (error) {
       if (opts.port !== undefined || attempt >= 2) throw error;
     }
@@ -223,7 +247,7 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
     stop,
     async restart() {
       await stop();
-      current = await spawnRedis(port, dir, appendonly);
+      current = await spawnRedis(port, dir, flags);
     },
     pause() {
       current.kill('SIGSTOP');

@@ -84,7 +84,10 @@ export function validateMessagePayload(args: MessagePayload): string[] {
   }
   const hasText = typeof text === 'string' && text.length > 0;
   const hasAttachments = Array.isArray(attachments) && attachments.length > 0;
-  if (blocks !== undefined && blocks !== null) {
+  // An empty array is how chat.update clears a message's blocks; Slack treats it as no blocks.
+  const hasBlocks =
+    blocks !== undefined && blocks !== null && !(Array.isArray(blocks) && blocks.length === 0);
+  if (hasBlocks) {
     errors.push(...underPointer(validateBlocks(blocks, 'message'), '/blocks'));
   }
   if (hasAttachments) {
@@ -95,7 +98,7 @@ export function validateMessagePayload(args: MessagePayload): string[] {
       }
     });
   }
-  if (!hasText && (blocks === undefined || blocks === null) && !hasAttachments) {
+  if (!hasText && !hasBlocks && !hasAttachments) {
     errors.push('message: needs text, blocks or attachments (Slack answers no_text)');
   }
   return errors;

@@ -177,6 +177,12 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A bug in the fake must fail the test, not pass as a Slack outage the app shrugs off.
+      violations.push({
+        method: 'fake Slack itself',
+        errors: [String(error)],
+        args: { url: req.url },
+      });
       if (!res.headersSent) sendText(res, 500, `fake Slack crashed: ${String(error)}`);
     });
   });
