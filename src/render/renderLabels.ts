@@ -42,9 +42,6 @@ export const RENDER_LABELS = {
   howToObtain: { 'zh-CN': '获取方式', en: 'How to obtain' },
   priority: { 'zh-CN': '优先级', en: 'Priority' },
   notes: { 'zh-CN': '说明', en: 'Notes' },
-  errors: { 'zh-CN': '错误', en: 'errors' },
-  warnings: { 'zh-CN': '警告', en: 'warnings' },
-  tips: { 'zh-CN': '建议', en: 'tips' },
   none: { 'zh-CN': '无', en: 'none' },
 } as const satisfies Record<string, LocalizedText>;
 
