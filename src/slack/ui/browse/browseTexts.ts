@@ -1,5 +1,10 @@
 import { LOCALES, type Locale } from '../../../domain/locale.js';
+import type { ReviewSummary } from '../../../domain/review/index.js';
 import { type Messages, messagesFor } from '../../../i18n/messages.js';
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /**
  * Texts of the browse surfaces (list, preview, delete, history). Values marked `mrkdwn` receive
@@ -12,12 +17,15 @@ const en = {
       summary: 'Your plans and drafts, with Resume / Preview / Delete.',
     },
     preview: {
-      usage: '/opsplan preview <plan>',
+      usage: '/opsplan preview &lt;plan&gt;',
       summary: 'The rendered plan with its review findings (plan = short id or title).',
     },
-    delete: { usage: '/opsplan delete <plan>', summary: 'Delete a draft (asks for confirmation).' },
+    delete: {
+      usage: '/opsplan delete &lt;plan&gt;',
+      summary: 'Delete a draft (asks for confirmation).',
+    },
     history: {
-      usage: '/opsplan history <plan>',
+      usage: '/opsplan history &lt;plan&gt;',
       summary: 'The last saves of a draft; the owner can restore one.',
     },
   },
@@ -44,12 +52,14 @@ const en = {
     review: 'Review',
     reviewUnknown: 'Review: template not available',
     clean: 'no findings',
+    counts: (p: ReviewSummary) =>
+      `${plural(p.error, 'error')} · ${plural(p.warning, 'warning')} · ${plural(p.tip, 'tip')}`,
     expiry: (p: { date: string }) =>
       `:hourglass: This draft will be removed on ${p.date} unless it is edited.`,
   },
   lookup: {
     missingRef: (p: { command: string }) =>
-      `Which plan? Name it by its short id or its title: \`/opsplan ${p.command} <plan>\`. \`/opsplan list\` shows your plans.`,
+      `Which plan? Name it by its short id or its title: \`/opsplan ${p.command} &lt;plan&gt;\`. \`/opsplan list\` shows your plans.`,
     notFound: (p: { ref: string }) =>
       `No plan matches \`${p.ref}\`. \`/opsplan list\` shows your plans with their ids.`,
     ambiguous: (p: { ref: string }) =>
@@ -107,12 +117,12 @@ const zhCN: BrowseTexts = {
   subcommands: {
     list: { usage: '/opsplan list', summary: '我的计划和草稿，可继续填写、预览、删除。' },
     preview: {
-      usage: '/opsplan preview <计划>',
+      usage: '/opsplan preview &lt;计划&gt;',
       summary: '查看计划全文及评审结果（计划可用短 ID 或标题指定）。',
     },
-    delete: { usage: '/opsplan delete <计划>', summary: '删除草稿（会先请你确认）。' },
+    delete: { usage: '/opsplan delete &lt;计划&gt;', summary: '删除草稿（会先请你确认）。' },
     history: {
-      usage: '/opsplan history <计划>',
+      usage: '/opsplan history &lt;计划&gt;',
       summary: '草稿最近的保存记录；负责人可恢复旧版本。',
     },
   },
@@ -138,11 +148,12 @@ const zhCN: BrowseTexts = {
     review: '评审',
     reviewUnknown: '评审：模板不可用',
     clean: '没有问题',
+    counts: (p) => `${p.error} 错误 · ${p.warning} 警告 · ${p.tip} 建议`,
     expiry: (p) => `:hourglass: 如果在 ${p.date} 之前没有人编辑，这份草稿将被删除。`,
   },
   lookup: {
     missingRef: (p) =>
-      `要操作哪份计划？请用短 ID 或标题指定：\`/opsplan ${p.command} <计划>\`。\`/opsplan list\` 可查看你的计划。`,
+      `要操作哪份计划？请用短 ID 或标题指定：\`/opsplan ${p.command} &lt;计划&gt;\`。\`/opsplan list\` 可查看你的计划。`,
     notFound: (p) => `没有与 \`${p.ref}\` 匹配的计划。\`/opsplan list\` 可查看你的计划及其 ID。`,
     ambiguous: (p) => `有多份计划与 \`${p.ref}\` 匹配，请用 ID 指定：`,
     notAllowed: '只有这份计划的负责人和编辑可以这样做。请让负责人把你加为编辑。',

@@ -1,10 +1,9 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { STAGE_LABELS } from '../../../domain/lifecycle.js';
 import type { Locale } from '../../../domain/locale.js';
-import { type ReviewSummary, SEVERITIES } from '../../../domain/review/index.js';
+import type { ReviewSummary } from '../../../domain/review/index.js';
 import { contextBlock, sectionBlock } from '../../../render/blocks/blockBuilders.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
-import { label } from '../../../render/renderLabels.js';
 import { SEVERITY_ICONS } from '../../../render/reviewSummary.js';
 import type { PlanOverview } from '../../../services/browse/planOverview.js';
 import { ActionIds } from '../ids.js';
@@ -31,7 +30,7 @@ export function button(
   };
 }
 
-/** `⛔ Review: 1 errors · 2 warnings · 0 tips`, or a clean mark when nothing was found. */
+/** `⛔ Review: 1 error · 2 warnings · 0 tips`, or a clean mark when nothing was found. */
 export function reviewStatusText(
   review: ReviewSummary | undefined,
   t: BrowseTexts,
@@ -41,16 +40,9 @@ export function reviewStatusText(
   const icon =
     review.error > 0 ? SEVERITY_ICONS.error : review.warning > 0 ? SEVERITY_ICONS.warning : '✅';
   const total = review.error + review.warning + review.tip;
-  const counts =
-    total === 0
-      ? t.card.clean
-      : SEVERITIES.map(
-          (severity) => `${review[severity]} ${label(SEVERITY_LABELS[severity], locale)}`,
-        ).join(' · ');
+  const counts = total === 0 ? t.card.clean : t.card.counts(review);
   return `${icon} ${escapeMrkdwn(t.card.review)}: ${escapeMrkdwn(counts)}`;
 }
-
-const SEVERITY_LABELS = { error: 'errors', warning: 'warnings', tip: 'tips' } as const;
 
 /** The plan's facts: title, id, template, stage, the user's role, last edit and review status. */
 export function planCardText(plan: PlanOverview, locale: Locale, now: Date): string {
