@@ -1,5 +1,5 @@
 import { escapedMrkdwnLength, escapedMrkdwnWeight, escapeMrkdwn } from '../mrkdwn.js';
-import { splitText } from '../textChunks.js';
+import { MIN_CHUNK_LENGTH, splitText } from '../textChunks.js';
 
 /** Slack's limit for a section block's text. */
 export const SECTION_TEXT_MAX = 3000;
@@ -55,6 +55,7 @@ export function paragraphLength(paragraph: Paragraph): number {
  */
 export function packParagraphs(paragraphs: readonly Paragraph[], max = SECTION_TEXT_MAX): string[] {
   const blocks: string[] = [];
+  const minRoom = Math.max(MIN_CHUNK_LENGTH, Math.min(MIN_ROOM, Math.floor(max / 4)));
   let current = '';
   const flush = () => {
     const finished = current.trimEnd();
@@ -74,7 +75,7 @@ export function packParagraphs(paragraphs: readonly Paragraph[], max = SECTION_T
       current = renderParagraph(paragraph);
       continue;
     }
-    if (current !== '' && max - current.length - 1 < MIN_ROOM) flush();
+    if (current !== '' && max - current.length - 1 < minRoom) flush();
     if (current !== '') current += '\n';
     for (const segment of paragraph) {
       if (segment.kind === 'markup') {
@@ -92,7 +93,7 @@ export function packParagraphs(paragraphs: readonly Paragraph[], max = SECTION_T
   function streamText(segment: Segment): void {
     const wrap = segment.kind === 'bold' ? 2 : 0;
     const source = segment.kind === 'bold' ? segment.text.trim() : segment.text;
-    if (max - wrap - current.length < MIN_ROOM) flush();
+    if (max - wrap - current.length < minRoom) flush();
     const pieces = splitText(source, {
       maxLength: max - wrap,
       firstMaxLength: max - wrap - current.length,
