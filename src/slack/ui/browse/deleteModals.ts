@@ -1,7 +1,7 @@
-import type { ModalView } from '@slack/types';
 import type { Locale } from '../../../domain/locale.js';
 import { sectionBlock } from '../../../render/blocks/blockBuilders.js';
 import { CallbackIds } from '../ids.js';
+import type { BrowseModal } from './browseModal.js';
 import { browseTexts } from './browseTexts.js';
 import { encodeDeleteMetadata } from './browseValues.js';
 import { safeTitle } from './planCard.js';
@@ -16,7 +16,7 @@ export interface DeleteConfirmInput {
 }
 
 /** "Delete X?" with Delete / Cancel: submitting it is the confirmation. */
-export function buildDeleteConfirmModal(input: DeleteConfirmInput): ModalView {
+export function buildDeleteConfirmModal(input: DeleteConfirmInput): BrowseModal {
   const t = browseTexts(input.locale);
   return {
     type: 'modal',
@@ -34,7 +34,7 @@ export function buildDeleteConfirmModal(input: DeleteConfirmInput): ModalView {
 }
 
 /** A modal that only tells something (deleted, refused, storage down); it has nothing to submit. */
-export function buildNoticeModal(title: string, mrkdwn: string, locale: Locale): ModalView {
+export function buildNoticeModal(title: string, mrkdwn: string, locale: Locale): BrowseModal {
   return {
     type: 'modal',
     title: { type: 'plain_text', text: title },

@@ -1,9 +1,10 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../../domain/locale.js';
 import { sectionBlock } from '../../../render/blocks/blockBuilders.js';
 import { escapeMrkdwn, userMention } from '../../../render/mrkdwn.js';
 import type { PlanHistory } from '../../../services/browse/planHistory.js';
 import { ActionIds, CallbackIds } from '../ids.js';
+import type { BrowseModal } from './browseModal.js';
 import { browseTexts } from './browseTexts.js';
 import { encodeHistoryMetadata, encodeRestore } from './browseValues.js';
 import { button, safeTitle } from './planCard.js';
@@ -23,7 +24,7 @@ export interface HistoryModalInput {
  * (with a confirmation dialog) on every version but the current one. At most 50 saves are kept, so the
  * modal stays well within 100 blocks.
  */
-export function buildHistoryModal(input: HistoryModalInput): ModalView {
+export function buildHistoryModal(input: HistoryModalInput): BrowseModal {
   const { history, locale, now } = input;
   const t = browseTexts(locale);
   const { record } = history;

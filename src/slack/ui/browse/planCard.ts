@@ -31,11 +31,7 @@ export function button(
 }
 
 /** `⛔ Review: 1 error · 2 warnings · 0 tips`, or a clean mark when nothing was found. */
-export function reviewStatusText(
-  review: ReviewSummary | undefined,
-  t: BrowseTexts,
-  locale: Locale,
-): string {
+export function reviewStatusText(review: ReviewSummary | undefined, t: BrowseTexts): string {
   if (!review) return escapeMrkdwn(t.card.reviewUnknown);
   const icon =
     review.error > 0 ? SEVERITY_ICONS.error : review.warning > 0 ? SEVERITY_ICONS.warning : '✅';
@@ -62,7 +58,7 @@ export function planCardText(plan: PlanOverview, locale: Locale, now: Date): str
   return [
     `*${safeTitle(plan.title)}*  \`${plan.id}\``,
     facts.join(' · '),
-    `${escapeMrkdwn(lastEdit)} · ${reviewStatusText(plan.details?.review, t, locale)}`,
+    `${escapeMrkdwn(lastEdit)} · ${reviewStatusText(plan.details?.review, t)}`,
   ].join('\n');
 }
 

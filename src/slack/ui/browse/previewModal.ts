@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { STAGE_LABELS } from '../../../domain/lifecycle.js';
 import type { Locale } from '../../../domain/locale.js';
 import type { Plan } from '../../../domain/plan.js';
@@ -16,6 +16,7 @@ import { renderPlanBlocks } from '../../../render/planBlocks.js';
 import { SEVERITY_ICONS } from '../../../render/reviewSummary.js';
 import type { DraftRecord } from '../../../store/draftStore.js';
 import { ActionIds, CallbackIds } from '../ids.js';
+import type { BrowseModal } from './browseModal.js';
 import { browseTexts } from './browseTexts.js';
 import { encodeOpenSection } from './browseValues.js';
 import { button, reviewStatusText } from './planCard.js';
@@ -76,7 +77,7 @@ function reviewBlocks(input: PreviewInput, template: Template, review: ReviewRes
     sectionBlock(
       review.findings.length === 0
         ? `✅ ${escapeMrkdwn(t.preview.noFindings)}`
-        : reviewStatusText(review.summary, t, locale),
+        : reviewStatusText(review.summary, t),
     ),
   ];
   const listed = review.findings.slice(0, PREVIEW_FINDINGS_MAX);
@@ -94,7 +95,7 @@ function reviewBlocks(input: PreviewInput, template: Template, review: ReviewRes
  * the channel post would render it. Long plans stop at a whole block (the renderer splits at word
  * boundaries) with a pointer to the full plan, so the modal stays within 100 blocks.
  */
-export function buildPreviewModal(input: PreviewInput): ModalView {
+export function buildPreviewModal(input: PreviewInput): BrowseModal {
   const { record, template, review, locale } = input;
   const t = browseTexts(locale);
   const plan = record.doc;

@@ -22,7 +22,9 @@ export interface HomeViewInput {
 }
 
 /** The App Home tab: New plan, the user's drafts with review status and expiry warnings, help. */
-export function buildHomeView(input: HomeViewInput): HomeView {
+export function buildHomeView(
+  input: HomeViewInput,
+): Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] } {
   const { locale, now } = input;
   const t = homeTexts(locale);
   const blocks: KnownBlock[] = [
