@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { connect } from 'node:net';
+import { dirname } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type RedisServerHandle, startRedisServer } from '../support/redis/redisServer.js';
@@ -27,6 +28,21 @@ function client(url: string): Redis {
   redis.on('error', () => {});
   clients.push(redis);
   return redis;
+}
+
+/** Resolves once `path` is gone, woken by changes in its parent directory. */
+function removal(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(path), () => {
+      if (existsSync(path)) return;
+      watcher.close();
+      resolve();
+    });
+    if (!existsSync(path)) {
+      watcher.close();
+      resolve();
+    }
+  });
 }
 
 afterEach(async () => {
@@ -100,7 +116,7 @@ describe('startRedisServer', () => {
     expect(existsSync(server.dir)).toBe(false);
   });
 
-  it('takes its redis-server down when the test process is SIGKILLed', async () => {
+  it('takes its redis-server and temp dir down when the test process is SIGKILLed', async () => {
     const owner = spawn(
       process.execPath,
       [
@@ -111,22 +127,25 @@ describe('startRedisServer', () => {
         `
         const { startRedisServer } = await import(${JSON.stringify(new URL('../support/redis/redisServer.ts', import.meta.url).href)});
         const server = await startRedisServer();
-        console.log(server.port);
+        console.log(JSON.stringify({ port: server.port, dir: server.dir }));
         setInterval(() => {}, 60_000);
       `,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const [firstLine] = (await once(owner.stdout, 'data')) as [Buffer];
-    const port = Number(firstLine.toString().trim());
+    const { port, dir } = JSON.parse(firstLine.toString()) as { port: number; dir: string };
     expect(port).toBeGreaterThan(0);
     const socket = connect({ host: '127.0.0.1', port });
     socket.on('error', () => {}); // a reset is as good as a close here
     await once(socket, 'connect');
+    expect(existsSync(dir)).toBe(true);
     const closed = once(socket, 'close');
+    const removed = removal(dir);
     owner.kill('SIGKILL');
     // The connection closes only because the orphaned redis-server was killed.
     await closed;
+    await removed; // …its temp dir is cleaned up…
     // …and its port is free again.
     expect((await start({ port })).port).toBe(port);
   });

@@ -70,11 +70,20 @@ function installExitHook(): void {
 
 /**
  * A SIGKILLed test process runs no exit hooks. This guard holds a pipe from us: when we die
- * (however we die) the pipe closes, `read` returns, and the guard kills the redis-server.
+ * (however we die) the pipe closes, `read` returns, and the guard kills the redis-server and
+ * removes the temp dir we created for it.
  */
-function guardAgainstOrphaning(child: ChildProcess): void {
+function guardAgainstOrphaning(child: ChildProcess, ownedDir: string | undefined): void {
   if (child.pid === undefined) return;
-  const guard = spawn('sh', ['-c', `read _; kill -9 ${child.pid} 2>/dev/null`], {
+  const script = [
+    'read _',
+    'kill -9 "$1" 2>/dev/null',
+    // Let the kernel finish the kill before removing the files it may still hold open.
+    // (A zombie counts as dead: its files are already closed.)
+    'n=0; while s=$(ps -o stat= -p "$1") && [ $n -lt 40 ]; do case "$s" in Z*) break ;; esac; sleep 0.05; n=$((n+1)); done',
+    '[ -n "$2" ] && rm -rf -- "$2"',
+  ].join('; ');
+  const guard = spawn('sh', ['-c', script, 'redis-guard', String(child.pid), ownedDir ?? ''], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true,
   });
@@ -143,7 +152,12 @@ interface RedisFlags {
   appendfsync: 'always' | 'everysec' | 'no';
 }
 
-function spawnRedis(port: number, dir: string, flags: RedisFlags): Promise<ChildProcess> {
+function spawnRedis(
+  port: number,
+  dir: string,
+  flags: RedisFlags,
+  ownedDir: string | undefined,
+): Promise<ChildProcess> {
   // biome-ignore format: flag/value pairs read best side by side
   const args = [
     '--save', '',
@@ -158,7 +172,7 @@ function spawnRedis(port: number, dir: string, flags: RedisFlags): Promise<Child
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
-  guardAgainstOrphaning(child);
+  guardAgainstOrphaning(child, ownedDir);
   let output = '';
   return new Promise((resolve, reject) => {
     const fail = (reason: string) => {
@@ -220,7 +234,7 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
   for (let attempt = 0; !child; attempt++) {
     if (opts.port === undefined) port = await findFreePort();
     try {
-      child = await spawnRedis(port, dir, flags);
+      child = await spawnRedis(port, dir, flags, ownsDir ? dir : undefined);
     } catch (error) {
       if (opts.port !== undefined || attempt >= 2) throw error;
     }
@@ -247,7 +261,7 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
     stop,
     async restart() {
       await stop();
-      current = await spawnRedis(port, dir, flags);
+      current = await spawnRedis(port, dir, flags, ownsDir ? dir : undefined);
     },
     pause() {
       current.kill('SIGSTOP');

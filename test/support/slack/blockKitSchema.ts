@@ -80,7 +80,13 @@ function typeTagOf(branch: unknown, defs: JsonObject): string | undefined {
 function compileSchemas(): CompiledSchemas {
   const schema = loadSchema();
   addTypeDiscriminators(schema, schema.$defs as JsonObject);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    discriminator: true,
+    // Each $def compiled once as its own function: half the start-up time of inlining them.
+    inlineRefs: false,
+  });
   // ajv-formats is CommonJS; under NodeNext its default import is module.exports, whose .default is the plugin.
   addFormatsModule.default(ajv);
   ajv.addSchema(schema);
