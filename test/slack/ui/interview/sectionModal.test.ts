@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { LIST_MAX_ROWS, type ListFieldType } from '../../../../src/domain/fieldTypes.js';
 import { STAGES } from '../../../../src/domain/lifecycle.js';
@@ -9,6 +9,7 @@ import { sectionProgress } from '../../../../src/slack/ui/interview/sectionLayou
 import { buildSectionModal } from '../../../../src/slack/ui/interview/sectionModal.js';
 import { validateView } from '../../../support/slack/blockKitValidator.js';
 import {
+  blocksOf,
   filledSection,
   metadataOf,
   PLAN_ID,
@@ -35,7 +36,7 @@ function expectWithinSlackLimits(view: ModalView) {
 }
 
 function addButtons(view: ModalView): string[] {
-  return view.blocks.flatMap((b: KnownBlock) =>
+  return blocksOf(view).flatMap((b) =>
     b.type === 'actions'
       ? b.elements.flatMap((e) =>
           e.type === 'button' && e.action_id === ActionIds.rowAdd ? [e.value ?? ''] : [],
@@ -167,7 +168,7 @@ describe('buildSectionModal: the step itself', () => {
         version: 1,
         planId: PLAN_ID,
       });
-      const block = view.blocks.at(-1);
+      const block = blocksOf(view).at(-1);
       return block?.type === 'actions'
         ? block.elements.map((e) => ('action_id' in e ? e.action_id : ''))
         : [];

@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { FieldValue, ListFieldType } from '../../../../../src/domain/fieldTypes.js';
 import type { Stage } from '../../../../../src/domain/lifecycle.js';
 import type { Locale } from '../../../../../src/domain/locale.js';
@@ -184,4 +184,9 @@ export function filledSection(
       : filledScalar(field);
   }
   return values;
+}
+
+/** The view's blocks as the known block types OpsPlan builds. */
+export function blocksOf(view: ModalView): KnownBlock[] {
+  return view.blocks as KnownBlock[];
 }
