@@ -3,8 +3,9 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 
 /**
- * An ioredis client for assertions against the shared test Redis. Fails fast instead of
- * queueing, so a test that broke Redis gets an error rather than a hang.
+ * An ioredis client for assertions against the shared test Redis. A command gives up after one
+ * reconnect attempt (ioredis's default is 20), so a test that broke Redis gets an error quickly
+ * rather than a hang.
  */
 export function connectTestRedis(url: string = inject('redisUrl')): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false });
