@@ -12,11 +12,21 @@ import {
   type SchedulerClock,
   startSchedulerClock,
 } from './scheduler/schedulerClock.js';
+import { createInterviewService } from './services/interview/interviewService.js';
 import { createUserLocaleResolver } from './services/userLocaleResolver.js';
 import type { Subcommand } from './slack/commands/subcommand.js';
 import { createSubcommandRouter } from './slack/commands/subcommandRouter.js';
+import { createEditSubcommand } from './slack/commands/subcommands/editSubcommand.js';
 import { createHelpSubcommand } from './slack/commands/subcommands/helpSubcommand.js';
 import { createLanguageSubcommand } from './slack/commands/subcommands/languageSubcommand.js';
+import {
+  createNewSubcommand,
+  openNewPlanModal,
+} from './slack/commands/subcommands/newSubcommand.js';
+import type { BrowseDeps } from './slack/listeners/browse/browseDeps.js';
+import { browseSubcommands } from './slack/listeners/browse/registerBrowse.js';
+import type { InterviewDeps } from './slack/listeners/interview/interviewDeps.js';
+import { openSectionScreen } from './slack/listeners/interview/sectionScreens.js';
 import { registerListeners } from './slack/listeners/registerListeners.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
@@ -118,12 +128,47 @@ export async function createOpsPlanApp(
   const inFlight = createInFlightTracker();
   bolt.use(createErrorBoundary({ logger, locales, inFlight }));
 
+  const interview = createInterviewService({ drafts, templates });
+  const interviewDeps: InterviewDeps = {
+    interview,
+    drafts,
+    locales,
+    logger,
+    defaultTimezone: config.defaultTimezone,
+  };
+  const browseDeps: BrowseDeps = {
+    drafts,
+    templates,
+    locales,
+    logger,
+    openSection: async (args) => {
+      await openSectionScreen(interviewDeps, args);
+    },
+    openNewPlan: async ({ client, identity, triggerId }) => {
+      await openNewPlanModal({
+        client,
+        triggerId,
+        templates,
+        locale: await locales.localeOf(identity),
+      });
+    },
+  };
+
   const subcommands: Subcommand[] = [];
   subcommands.push(
     createHelpSubcommand(() => subcommands),
+    createNewSubcommand(templates),
+    createEditSubcommand(interviewDeps),
+    ...browseSubcommands(browseDeps),
     createLanguageSubcommand(preferences),
   );
-  registerListeners(bolt, { router: createSubcommandRouter(subcommands), locales, logger });
+  registerListeners(bolt, {
+    router: createSubcommandRouter(subcommands),
+    locales,
+    logger,
+    interview: interviewDeps,
+    browse: browseDeps,
+  });
 
   const jobs: ScheduledJob[] = [sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' }))];
   let clock: SchedulerClock | undefined;

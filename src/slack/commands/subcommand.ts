@@ -18,6 +18,8 @@ export interface SubcommandContext {
   logger: AppLogger;
   /** Answers the command in the HTTP response itself: fastest, and only possible once. */
   ackWith(message: SlackMessage): Promise<void>;
+  /** Acknowledges without a message, before work such as opening a modal. */
+  ack(): Promise<void>;
 }
 
 export interface Subcommand {
