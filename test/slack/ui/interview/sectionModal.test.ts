@@ -17,6 +17,7 @@ import {
   rowsFor,
   TEMPLATES,
 } from './support/interviewFixtures.js';
+import { INJECTED, mrkdwnTexts } from './support/mrkdwnTexts.js';
 
 const cases = TEMPLATES.flatMap((template) =>
   STAGES.flatMap((stage) =>
@@ -92,6 +93,9 @@ describe('buildSectionModal: every section of every template, stage and language
           });
           expectWithinSlackLimits(view);
           expect(metadataOf(view).r).toEqual(rows);
+          for (const text of mrkdwnTexts(view)) {
+            for (const bad of INJECTED) expect(text).not.toContain(bad);
+          }
           if (count === 'max' && Object.keys(rows).length > 0) {
             expect(addButtons(view)).toEqual([]);
             // Full means full: every list at its domain maximum, or not even a 5-block row fits.

@@ -1,5 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { FieldValue, ListFieldType } from '../../../../../src/domain/fieldTypes.js';
+import {
+  type FieldValue,
+  type Kpi,
+  KpiSchema,
+  type ListFieldType,
+} from '../../../../../src/domain/fieldTypes.js';
 import type { Stage } from '../../../../../src/domain/lifecycle.js';
 import type { Locale } from '../../../../../src/domain/locale.js';
 import { type Plan, PlanSchema, type SectionValues } from '../../../../../src/domain/plan.js';
@@ -189,4 +194,9 @@ export function filledSection(
 /** The view's blocks as the known block types OpsPlan builds. */
 export function blocksOf(view: ModalView): KnownBlock[] {
   return view.blocks as KnownBlock[];
+}
+
+/** A filled KPI row, typed as the domain's KPI. */
+export function kpiRow(id: string, i: number): Kpi {
+  return KpiSchema.parse(filledRow('kpis', id, i));
 }
