@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { validateView } from './blockKitValidator.js';
 import { chatHandlers, type MethodHandler, slackError } from './fakeSlackChat.js';
 import { blockKitErrors, maxInAnyWindow, rejection } from './fakeSlackChecks.js';
 import { fileHandlers, receiveUpload, UPLOAD_PATH } from './fakeSlackFiles.js';
@@ -15,7 +16,7 @@ import {
   type StoredView,
   type UploadedFile,
 } from './fakeSlackState.js';
-import { viewHandlers } from './fakeSlackViews.js';
+import { replaceViewFromResponse, viewHandlers } from './fakeSlackViews.js';
 
 /**
  * A fake Slack Web API on loopback. The app reaches it through SLACK_API_URL; it answers like
@@ -268,6 +269,18 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     },
     view(id: string): StoredView | undefined {
       return ws.views.get(id);
+    },
+    /**
+     * Applies an app's `response_action: 'update'` answer to the open view, as Slack does
+     * (validated like every view), and returns the new view with its new hash.
+     */
+    applyViewUpdate(viewId: string, view: Args): Args {
+      const errors = validateView(view);
+      if (errors.length > 0) {
+        violations.push({ method: 'response_action:update', errors, args: { view } });
+        throw new Error(`the app answered with an invalid view:\n- ${errors.join('\n- ')}`);
+      }
+      return replaceViewFromResponse(ws, viewId, view);
     },
     homeView(userId: string): StoredView | undefined {
       const id = ws.homeViews.get(userId);

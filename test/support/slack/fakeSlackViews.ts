@@ -130,6 +130,17 @@ const viewsPublish: MethodHandler = (args, ws) => {
   return slackOk({ view: store(ws, id, args.view, userId, current?.view) });
 };
 
+/**
+ * What Slack does when the app answers a view_submission with `response_action: 'update'`:
+ * the open view is replaced and gets a new hash. Returns the stored view (id, hash, blocks…)
+ * as the client would next submit it.
+ */
+export function replaceViewFromResponse(ws: FakeWorkspace, viewId: string, view: Args): Args {
+  const current = ws.views.get(viewId);
+  if (!current) throw new Error(`fake Slack: no open view ${viewId} to update`);
+  return store(ws, viewId, view, current.userId, current.view);
+}
+
 export const viewHandlers: Record<string, MethodHandler> = {
   'views.open': openOrPush(false),
   'views.push': openOrPush(true),
