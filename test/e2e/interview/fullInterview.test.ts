@@ -43,8 +43,14 @@ const ANSWERS = {
 
 async function interview(locale: Locale) {
   const a = ANSWERS[locale];
-  const actor = { teamId: uniqueWorkspace(), userId: locale === 'en' ? 'U0LEADEN001' : 'U0LEADZH001' };
-  e2e.slack.setUser(actor.userId, { locale: locale === 'en' ? 'en-US' : 'zh-CN', tz: 'Asia/Shanghai' });
+  const actor = {
+    teamId: uniqueWorkspace(),
+    userId: locale === 'en' ? 'U0LEADEN001' : 'U0LEADZH001',
+  };
+  e2e.slack.setUser(actor.userId, {
+    locale: locale === 'en' ? 'en-US' : 'zh-CN',
+    tz: 'Asia/Shanghai',
+  });
   const modal = modalDriver(e2e, actor);
 
   await modal.command(`new ${a.title}`);
@@ -192,7 +198,9 @@ describe('a complete interview over signed HTTP', () => {
           },
           { id: 'phase-2', name: 'H2 expand', start: '2027-07-01', end: '2027-12-31' },
         ],
-        modules: [{ id: 'item-1', title: 'Referral programme', priority: 'P0', owner: 'U0CITYMGR01' }],
+        modules: [
+          { id: 'item-1', title: 'Referral programme', priority: 'P0', owner: 'U0CITYMGR01' },
+        ],
       },
       systems: { requirements: [{ id: 'item-1', title: 'Self-serve onboarding', priority: 'P1' }] },
       results: {
