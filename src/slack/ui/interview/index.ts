@@ -20,7 +20,12 @@ export {
   parsePlanDetailsSubmission,
 } from './planDetailsSubmission.js';
 export { type BuildSavedModalArgs, buildSavedModal } from './savedModal.js';
-export { layoutSection, type SectionProgress, sectionProgress } from './sectionLayout.js';
+export {
+  firstSectionId,
+  layoutSection,
+  type SectionProgress,
+  sectionProgress,
+} from './sectionLayout.js';
 export {
   addRow,
   decodeSectionMetadata,

@@ -57,14 +57,21 @@ export function layoutSection(
   let fixed = 3 + (hasGuidance ? 1 : 0);
   for (const field of fields) fixed += isListField(field) ? 2 : scalarBlockCount(field);
 
+  const listFields = fields.filter(isListField).map((field) => ({
+    field,
+    // Duplicates would give two blocks one id, which Slack refuses; metadata is client-held.
+    rowIds: [...new Set(rows[field.id] ?? [])].slice(0, LIST_MAX_ROWS[field.type]),
+    rowCost: 1 + visibleColumns(field.type, planHasPhases).length,
+  }));
+  // Every list shows its first row before any list gets a second, so no list is crowded out.
   let remaining = MODAL_BLOCK_LIMIT - fixed;
+  for (const list of listFields) remaining -= Math.min(list.rowIds.length, 1) * list.rowCost;
   const partial: Omit<ListLayout, 'capacity' | 'canAdd' | 'cappedByDomain'>[] = [];
-  for (const field of fields) {
-    if (!isListField(field)) continue;
-    const rowIds = (rows[field.id] ?? []).slice(0, LIST_MAX_ROWS[field.type]);
-    const rowCost = 1 + visibleColumns(field.type, planHasPhases).length;
-    const shown = Math.max(0, Math.min(rowIds.length, Math.floor(remaining / rowCost)));
-    remaining -= shown * rowCost;
+  for (const { field, rowIds, rowCost } of listFields) {
+    const first = Math.min(rowIds.length, 1);
+    const more = Math.max(0, Math.min(rowIds.length - first, Math.floor(remaining / rowCost)));
+    remaining -= more * rowCost;
+    const shown = first + more;
     partial.push({
       field,
       rowIds,
@@ -115,4 +122,11 @@ export function sectionProgress(
     ...(previous ? { previousId: previous.id } : {}),
     ...(next ? { nextId: next.id } : {}),
   };
+}
+
+/** The first step of the interview for a plan in `stage`. */
+export function firstSectionId(template: Template, stage: Stage): string {
+  const first = template.sections.find((s) => fieldsForStage(s, stage).length > 0);
+  if (!first) throw new Error(`template "${template.id}" asks nothing at stage ${stage}`);
+  return first.id;
 }

@@ -89,7 +89,12 @@ export function prefillInputs(
       inputs[blockId] = direct.data;
       continue;
     }
-    const state = SlackStateValueSchema.safeParse(raw);
+    // Either one element's state, or the block's actions as in view.state.values.
+    const nested =
+      typeof raw === 'object' && raw !== null && !('type' in raw)
+        ? (raw as Record<string, unknown>)[INPUT_ACTION_ID]
+        : raw;
+    const state = SlackStateValueSchema.safeParse(nested);
     if (state.success) inputs[blockId] = inputValueOf(state.data);
   }
   return inputs;

@@ -3,8 +3,6 @@ import { KPI_LIMITS } from '../../../../src/domain/fieldTypes.js';
 import { ActionIds } from '../../../../src/slack/ui/ids.js';
 import {
   addRow,
-  decodeSectionMetadata,
-  encodeSectionMetadata,
   removeRow,
   type SectionMetadata,
 } from '../../../../src/slack/ui/interview/sectionMetadata.js';
@@ -193,36 +191,5 @@ describe('list rows: Add / Remove inside the step', () => {
       rows: meta.r,
     });
     expect(parsed.ok && parsed.values.kpis).toEqual([kpis[1]]);
-  });
-});
-
-describe('section metadata', () => {
-  it('decodes what it encodes, and refuses anything else with a clear error', () => {
-    const meta: SectionMetadata = { p: PLAN_ID, s: 'results', v: 4, r: { kpis: ['kpi-1'] } };
-    expect(decodeSectionMetadata(encodeSectionMetadata(meta))).toEqual({ ok: true, meta });
-    expect(decodeSectionMetadata('nope')).toEqual({
-      ok: false,
-      error: 'section metadata is not JSON',
-    });
-    const forged = decodeSectionMetadata(JSON.stringify({ ...meta, team: 'T999' }));
-    expect(forged.ok).toBe(false);
-    expect(forged.ok ? '' : forged.error).toMatch(/malformed/);
-    expect(decodeSectionMetadata(JSON.stringify({ ...meta, r: { kpis: ['<bad id>'] } })).ok).toBe(
-      false,
-    );
-  });
-
-  it('stays under 3000 characters with the longest row ids at every list maximum', () => {
-    const longId = (n: number) => `${'r'.repeat(29)}${String(n).padStart(3, '0')}`;
-    const meta: SectionMetadata = {
-      p: PLAN_ID,
-      s: 'resourcesBudget',
-      v: 999999,
-      r: {
-        resources: Array.from({ length: 30 }, (_, i) => longId(i)),
-        budget: Array.from({ length: 40 }, (_, i) => longId(i)),
-      },
-    };
-    expect(encodeSectionMetadata(meta).length).toBeLessThanOrEqual(3000);
   });
 });
