@@ -3,7 +3,12 @@ import { type Plan, PlanSchema } from '../../../src/domain/plan.js';
 import { ActionIds, CallbackIds } from '../../../src/slack/ui/ids.js';
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
-import { createPlanDraft, flawedPlanDoc, planDoc } from '../../services/browse/planDrafts.js';
+import {
+  createPlanDraft,
+  flawedPlanDoc,
+  planDoc,
+  saveTitle,
+} from '../../services/browse/planDrafts.js';
 import { useE2e } from '../../support/app/e2e.js';
 import { connectTestRedis, uniqueWorkspace } from '../../support/redis/testRedis.js';
 import { openedView } from '../../support/slack/signedRequests.js';
@@ -124,5 +129,37 @@ describe('App Home over signed HTTP', () => {
     const text = readable(notice.blocks as unknown[]);
     expect(text).toContain('Only the owner and the editors');
     expect(text).not.toContain('Secret plan');
+  });
+
+  it('History from Home: a restore updates the modal and re-publishes Home with the restored title', async () => {
+    const me = 'U0HOMEHIS1';
+    e2e.slack.setUser(me, { locale: 'en-US' });
+    const team = uniqueWorkspace();
+    const v1 = await createPlanDraft(drafts, team, planDoc(me, 'Original title'));
+    await saveTitle(drafts, team, v1, 'Renamed title', me);
+    const home = await openHome(team, me);
+    expect(readable(home.blocks)).toContain('Renamed title');
+
+    const opened = e2e.slack.callsTo('views.open').length;
+    await act.clickInView(team, me, home, {
+      action_id: ActionIds.planHistory,
+      block_id: `plan.${v1.id}.actions`,
+      value: v1.id,
+    });
+    const history = openedView(await act.nextCall('views.open', opened));
+    expect(history.callback_id).toBe(CallbackIds.history);
+    const updates = e2e.slack.callsTo('views.update').length;
+    const published = e2e.slack.callsTo('views.publish').length;
+    await act.clickInView(team, me, history, {
+      action_id: ActionIds.historyRestore,
+      block_id: 'revision.1',
+      value: JSON.stringify({ p: v1.id, v: 1 }),
+    });
+    const update = await act.nextCall('views.update', updates);
+    expect(readable(openedView(update).blocks as unknown[])).toContain('restored as version 3');
+    const republished = openedView(await act.nextCall('views.publish', published));
+    const text = readable(republished.blocks as unknown[]);
+    expect(text).toContain('Original title');
+    expect(text).not.toContain('Renamed title');
   });
 });

@@ -152,4 +152,27 @@ describe('/opsplan history over signed HTTP', () => {
     );
     expect((await drafts.get(workspaceKey({ teamId: team }), v1.id))?.version).toBe(2);
   });
+
+  it('restores nothing when the plan was saved after the history was opened, and shows the new history', async () => {
+    e2e.slack.setUser(OWNER, { locale: 'en-US' });
+    const team = uniqueWorkspace();
+    const v1 = await createPlanDraft(drafts, team, planDoc(OWNER, 'Moving target', [EDITOR]));
+    const v2 = await saveTitle(drafts, team, v1, 'Moving target v2', OWNER);
+    const history = await act.commandOpening(team, OWNER, `history ${v1.id}`);
+    await saveTitle(drafts, team, v2, 'Moving target v3', EDITOR);
+    const updates = e2e.slack.callsTo('views.update').length;
+    await act.clickInView(team, OWNER, history, {
+      action_id: ActionIds.historyRestore,
+      block_id: 'revision.1',
+      value: JSON.stringify({ p: v1.id, v: 1 }),
+    });
+    const text = readable(
+      openedView(await act.nextCall('views.update', updates)).blocks as unknown[],
+    );
+    expect(text).toContain('Nothing was restored');
+    expect(text).toContain('*v3*');
+    expect((await drafts.get(workspaceKey({ teamId: team }), v1.id))?.title).toBe(
+      'Moving target v3',
+    );
+  });
 });

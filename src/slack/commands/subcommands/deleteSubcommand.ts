@@ -13,6 +13,9 @@ export function createDeleteSubcommand(deps: Pick<BrowseDeps, 'drafts'>): Subcom
     async run(ctx) {
       const record = await resolvePlanRef(ctx, deps, 'delete');
       if (!record) return;
+      // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
+      // push the command past its 3 seconds.
+      await ctx.ack();
       await ctx.client.views.open({
         trigger_id: ctx.command.trigger_id,
         view: deleteConfirmView(record, ctx.locale, false),

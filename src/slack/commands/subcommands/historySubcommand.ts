@@ -17,6 +17,9 @@ export function createHistorySubcommand(deps: Pick<BrowseDeps, 'drafts' | 'now'>
         locale: ctx.locale,
         fromHome: false,
       });
+      // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
+      // push the command past its 3 seconds.
+      await ctx.ack();
       await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
     },
   };

@@ -15,6 +15,9 @@ export function createPreviewSubcommand(
     async run(ctx) {
       const record = await resolvePlanRef(ctx, deps, 'preview');
       if (!record) return;
+      // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
+      // push the command past its 3 seconds.
+      await ctx.ack();
       await ctx.client.views.open({
         trigger_id: ctx.command.trigger_id,
         view: previewView(deps.templates, record, ctx.locale, nowOf(deps)),
