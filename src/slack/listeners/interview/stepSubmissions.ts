@@ -54,7 +54,7 @@ export function registerStepSubmissions(app: App, deps: InterviewDeps): void {
       return;
     }
     const { record, template } = started;
-    const first = template.sections.find((s) => s.id)?.id ?? '';
+    const first = resumeSectionId(record.doc, template);
     await ack({
       response_action: 'update',
       view: await stepScreen(deps, identity, record, template, first),
