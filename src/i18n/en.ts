@@ -32,21 +32,29 @@ export const en = {
       `I can't find a plan called \`${p.ref}\` in this workspace. \`/opsplan list\` shows your plans with their ids.`,
     ambiguous: (p: { ref: string; choices: string }) =>
       `Several plans are called \`${p.ref}\` — name one by its id:\n${p.choices}`,
-    forbidden: 'Only the owner and the editors of this plan can change it. Ask the owner to add you as an editor.',
+    forbidden:
+      'Only the owner and the editors of this plan can change it. Ask the owner to add you as an editor.',
     templateMissing:
       'The template this plan was written with is no longer installed, so it cannot be edited here. Ask your admin to restore it (TEMPLATES_DIR).',
     missingRef: (p: { usage: string }) => `Tell me which plan: \`${p.usage}\``,
     unknownSection: (p: { section: string; sections: string }) =>
       `This plan has no section \`${p.section}\`. Its sections are: ${p.sections}.`,
-    restoredUnsaved: 'We kept what you typed before you closed this step; it is shown below but not saved yet.',
+    restoredUnsaved:
+      'We kept what you typed before you closed this step; it is shown below but not saved yet.',
     conflictNotice:
       'Shown: what you typed, over the latest saved version. Saving now replaces this section as someone else saved it.',
     fixErrors: (p: { problems: string }) => `Not saved yet — please fix:\n${p.problems}`,
     rowLimit: 'That list is full for this step.',
   },
   subcommands: {
-    new: { usage: '/opsplan new [title]', summary: 'Start a new operations plan, one step per section.' },
-    edit: { usage: '/opsplan edit <plan> [section]', summary: 'Continue a plan, or jump straight to one section.' },
+    new: {
+      usage: '/opsplan new [title]',
+      summary: 'Start a new operations plan, one step per section.',
+    },
+    edit: {
+      usage: '/opsplan edit <plan> [section]',
+      summary: 'Continue a plan, or jump straight to one section.',
+    },
     help: { usage: '/opsplan help [en|zh]', summary: 'Show this help.' },
     language: {
       usage: '/opsplan language en|zh|auto',

@@ -28,14 +28,17 @@ export const zhCN: Messages = {
       `OpsPlan 不支持 \`${p.value}\` 这种语言。请使用 \`/opsplan language zh\`、\`/opsplan language en\` 或 \`/opsplan language auto\`。`,
   },
   plans: {
-    notFound: (p) => `本工作区没有叫 \`${p.ref}\` 的计划。用 \`/opsplan list\` 查看你的计划及其编号。`,
+    notFound: (p) =>
+      `本工作区没有叫 \`${p.ref}\` 的计划。用 \`/opsplan list\` 查看你的计划及其编号。`,
     ambiguous: (p) => `有多个计划叫 \`${p.ref}\`，请用编号指定：\n${p.choices}`,
     forbidden: '只有计划的负责人和编辑者可以修改它。请联系负责人把你加为编辑者。',
-    templateMissing: '撰写该计划所用的模板已不存在，因此无法在这里编辑。请联系管理员恢复该模板（TEMPLATES_DIR）。',
+    templateMissing:
+      '撰写该计划所用的模板已不存在，因此无法在这里编辑。请联系管理员恢复该模板（TEMPLATES_DIR）。',
     missingRef: (p) => `请指明是哪个计划：\`${p.usage}\``,
     unknownSection: (p) => `该计划没有 \`${p.section}\` 这一章节。它的章节有：${p.sections}。`,
     restoredUnsaved: '已为你保留关闭前输入的内容，显示在下方，但尚未保存。',
-    conflictNotice: '下方是你输入的内容，覆盖在最新保存的版本之上。现在保存将替换他人刚保存的这一章节。',
+    conflictNotice:
+      '下方是你输入的内容，覆盖在最新保存的版本之上。现在保存将替换他人刚保存的这一章节。',
     fixErrors: (p) => `尚未保存，请先修改：\n${p.problems}`,
     rowLimit: '本步骤中该列表已满。',
   },
