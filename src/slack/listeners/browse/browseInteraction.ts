@@ -34,6 +34,17 @@ const InteractionBody = z.object({
     .optional(),
 });
 
+const ClickedButton = z.object({
+  actions: z.array(z.object({ type: z.string(), value: z.string().optional() })).min(1),
+});
+
+/** The value of the clicked button; undefined for anything else. Never trusted beyond naming a plan. */
+export function clickedButtonValue(body: unknown): string | undefined {
+  const parsed = ClickedButton.safeParse(body);
+  const action = parsed.success ? parsed.data.actions[0] : undefined;
+  return action?.type === 'button' ? action.value : undefined;
+}
+
 /** Reads who acts (from the verified request only), in which language, and from which surface. */
 export async function startInteraction(
   args: { body: unknown; client: WebClient; context: Context; respond?: RespondFn },

@@ -1,11 +1,11 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { restoreRevisionAs } from '../../../services/browse/planHistory.js';
 import { lookupPlanById } from '../../../services/browse/planLookup.js';
 import { type BrowseTexts, browseTexts } from '../../ui/browse/browseTexts.js';
 import { decodeHistoryMetadata, decodeRestore } from '../../ui/browse/browseValues.js';
 import { ActionIds } from '../../ui/ids.js';
 import type { BrowseDeps } from './browseDeps.js';
-import { startInteraction, tellUser } from './browseInteraction.js';
+import { clickedButtonValue, startInteraction, tellUser } from './browseInteraction.js';
 import { historyView, publishHome } from './planViews.js';
 
 type Outcome = Awaited<ReturnType<typeof restoreRevisionAs>>;
@@ -36,8 +36,7 @@ export function registerHistoryRestore(app: App, deps: BrowseDeps): void {
       deps,
     );
     const t = browseTexts(interaction.locale);
-    const action = (args.body as BlockAction).actions?.[0] as ButtonAction | undefined;
-    const value = decodeRestore(action?.value);
+    const value = decodeRestore(clickedButtonValue(args.body));
     const metadata = decodeHistoryMetadata(interaction.view?.privateMetadata);
     if (!value || !metadata || metadata.p !== value.p || !interaction.view) {
       await tellUser(interaction, 'OpsPlan', t.lookup.gone);

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { lookupPlanById } from '../../../services/browse/planLookup.js';
 import { browseTexts } from '../../ui/browse/browseTexts.js';
 import { decodeOpenSection } from '../../ui/browse/browseValues.js';
@@ -6,6 +6,7 @@ import { ActionIds } from '../../ui/ids.js';
 import type { BrowseDeps } from './browseDeps.js';
 import {
   type BrowseInteraction,
+  clickedButtonValue,
   showModal,
   startInteraction,
   tellUser,
@@ -39,8 +40,7 @@ async function planFor(
 }
 
 function buttonValue(args: ButtonArgs): string | undefined {
-  const action = (args.body as BlockAction).actions?.[0] as ButtonAction | undefined;
-  return action?.type === 'button' ? action.value : undefined;
+  return clickedButtonValue(args.body);
 }
 
 /** Ack first (Slack wants it within 3 s), then read who clicked and where. */
