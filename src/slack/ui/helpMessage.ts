@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n/messages.js';
+import { escapeMrkdwn } from '../../render/mrkdwn.js';
 import type { Subcommand } from '../commands/subcommand.js';
 import type { SlackMessage } from './slackMessage.js';
 
@@ -6,9 +7,10 @@ export function buildHelpMessage(
   messages: Messages,
   subcommands: readonly Subcommand[],
 ): SlackMessage {
+  // Usages are written naturally (`<plan>`); in mrkdwn a raw `<…>` would be read as a link.
   const lines = subcommands.map((s) => {
     const { usage, summary } = s.describe(messages);
-    return `• \`${usage}\` — ${summary}`;
+    return `• \`${escapeMrkdwn(usage)}\` — ${escapeMrkdwn(summary)}`;
   });
   const commands = [messages.help.commandsHeading, ...lines].join('\n');
   return {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/domain/locale.js';
+import { builtinTemplates } from '../../../src/domain/templateLoader.js';
 import { messagesFor } from '../../../src/i18n/messages.js';
 import type { Subcommand } from '../../../src/slack/commands/subcommand.js';
 import { createHelpSubcommand } from '../../../src/slack/commands/subcommands/helpSubcommand.js';
 import { createLanguageSubcommand } from '../../../src/slack/commands/subcommands/languageSubcommand.js';
+import { createNewSubcommand } from '../../../src/slack/commands/subcommands/newSubcommand.js';
 import { buildHelpMessage } from '../../../src/slack/ui/helpMessage.js';
 import { validateMessagePayload } from '../../support/slack/blockKitValidator.js';
 
@@ -11,6 +13,7 @@ describe('buildHelpMessage', () => {
   const subcommands: Subcommand[] = [];
   subcommands.push(
     createHelpSubcommand(() => subcommands),
+    createNewSubcommand(builtinTemplates()),
     createLanguageSubcommand({ get: async () => ({}), setLocale: async () => undefined }),
   );
 

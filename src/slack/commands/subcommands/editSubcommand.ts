@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import { resolvePlanRef } from '../../../services/interview/resolvePlanRef.js';
 import type { InterviewDeps } from '../../listeners/interview/interviewDeps.js';
 import { findSection, openSectionScreen } from '../../listeners/interview/sectionScreens.js';
@@ -17,7 +18,7 @@ export function createEditSubcommand(deps: InterviewDeps): Subcommand {
       const m = ctx.messages;
       if (!ref) {
         await ctx.ackWith(
-          buildNoticeMessage(m.plans.missingRef({ usage: m.subcommands.edit.usage })),
+          buildNoticeMessage(m.plans.missingRef({ usage: escapeMrkdwn(m.subcommands.edit.usage) })),
         );
         return;
       }

@@ -17,15 +17,15 @@ const en = {
       summary: 'Your plans and drafts, with Resume / Preview / Delete.',
     },
     preview: {
-      usage: '/opsplan preview &lt;plan&gt;',
+      usage: '/opsplan preview <plan>',
       summary: 'The rendered plan with its review findings (plan = short id or title).',
     },
     delete: {
-      usage: '/opsplan delete &lt;plan&gt;',
+      usage: '/opsplan delete <plan>',
       summary: 'Delete a draft (asks for confirmation).',
     },
     history: {
-      usage: '/opsplan history &lt;plan&gt;',
+      usage: '/opsplan history <plan>',
       summary: 'The last saves of a draft; the owner can restore one.',
     },
   },
@@ -117,12 +117,12 @@ const zhCN: BrowseTexts = {
   subcommands: {
     list: { usage: '/opsplan list', summary: '我的计划和草稿，可继续填写、预览、删除。' },
     preview: {
-      usage: '/opsplan preview &lt;计划&gt;',
+      usage: '/opsplan preview <计划>',
       summary: '查看计划全文及评审结果（计划可用短 ID 或标题指定）。',
     },
-    delete: { usage: '/opsplan delete &lt;计划&gt;', summary: '删除草稿（会先请你确认）。' },
+    delete: { usage: '/opsplan delete <计划>', summary: '删除草稿（会先请你确认）。' },
     history: {
-      usage: '/opsplan history &lt;计划&gt;',
+      usage: '/opsplan history <计划>',
       summary: '草稿最近的保存记录；负责人可恢复旧版本。',
     },
   },

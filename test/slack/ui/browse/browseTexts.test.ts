@@ -34,8 +34,8 @@ describe('browse subcommands in the help', () => {
       for (const s of subcommands) {
         const line = s.describe(messagesFor(locale));
         expect(help.text).toContain(line.summary);
-        // Placeholders such as <plan> are escaped: raw angle brackets would become a broken link.
-        expect(foreignControls([line.usage, line.summary])).toEqual([]);
+        // buildHelpMessage escapes placeholders such as <plan>: raw angle brackets would become a broken link.
+        expect(foreignControls([help.text])).toEqual([]);
         if (locale === 'zh-CN') expect(line.summary).toMatch(/[\u4e00-\u9fff]/);
         else expect(line.summary).not.toMatch(/[\u4e00-\u9fff]/);
       }
