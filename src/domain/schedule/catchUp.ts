@@ -1,0 +1,75 @@
+import { occurrencesBetween } from './occurrences.js';
+import type { Occurrence, ScheduleSpec } from './scheduleSpec.js';
+
+/**
+ * What to send after a pause in ticking (deploy, crash, downtime).
+ *
+ * Of the occurrences in (lastDone, now]:
+ * - the newest one, if it happened at most `onTimeMs` ago, is on time: due, not late;
+ * - of the rest (missed), the newest one inside the grace window
+ *   [now − graceMs, now] is due once, marked late;
+ * - every other missed occurrence is skipped (reported so it can be logged),
+ *   so a long outage never turns into a flood of reminders.
+ * With no `lastDone` (a schedule that has never run) nothing before the grace
+ * window is looked at, and nothing is reported as skipped there.
+ */
+
+export interface CatchUpOptions {
+  /** How long after its instant an occurrence still counts as on time; default 60 s (capped at graceMs). */
+  readonly onTimeMs?: number;
+  /** At most this many skipped occurrences are listed (the oldest first); default 100. */
+  readonly maxSkippedListed?: number;
+}
+
+export interface DueOccurrence extends Occurrence {
+  readonly late: boolean;
+}
+
+export interface CatchUpResult {
+  /** Oldest first: at most one late occurrence, then at most one on-time one. */
+  readonly due: DueOccurrence[];
+  readonly skipped: Occurrence[];
+  /** True when more occurrences were skipped than `skipped` lists. */
+  readonly skippedTruncated: boolean;
+}
+
+const DEFAULT_ON_TIME_MS = 60_000;
+const DEFAULT_MAX_SKIPPED_LISTED = 100;
+
+export function catchUp(
+  spec: ScheduleSpec,
+  lastDone: Date | undefined,
+  now: Date,
+  graceMs: number,
+  options: CatchUpOptions = {},
+): CatchUpResult {
+  const onTimeMs = Math.min(options.onTimeMs ?? DEFAULT_ON_TIME_MS, graceMs);
+  const maxListed = options.maxSkippedListed ?? DEFAULT_MAX_SKIPPED_LISTED;
+  const windowStart = +now - graceMs;
+  const after = lastDone === undefined ? windowStart - 1 : Math.max(+lastDone, windowStart - 1);
+
+  // Inside the grace window: enumerate (bounded by the window, not the outage).
+  const inWindow = occurrencesBetween(spec, new Date(after + 1), new Date(+now + 1));
+  const due: DueOccurrence[] = [];
+  const newest = inWindow.at(-1);
+  let missed = inWindow;
+  if (newest !== undefined && +now - +newest.at <= onTimeMs) {
+    missed = inWindow.slice(0, -1);
+    due.push({ ...newest, late: false });
+  }
+  const late = missed.at(-1);
+  if (late !== undefined) due.unshift({ ...late, late: true });
+  const skippedInWindow = missed.slice(0, -1);
+
+  // Before the window: only listed, oldest first, and only up to the cap.
+  const skippedBefore =
+    lastDone === undefined || +lastDone >= windowStart - 1
+      ? []
+      : occurrencesBetween(spec, new Date(+lastDone + 1), new Date(windowStart), maxListed + 1);
+  const skipped = [...skippedBefore, ...skippedInWindow];
+  return {
+    due,
+    skipped: skipped.slice(0, maxListed),
+    skippedTruncated: skipped.length > maxListed,
+  };
+}
