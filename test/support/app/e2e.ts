@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { type FakeSlackApi, startFakeSlackApi } from '../slack/fakeSlackApi.js';
 import { createSlackRequestClient } from '../slack/signedRequests.js';
+import { assertNoSecretsLogged } from './secretsInLogs.js';
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from './testApp.js';
 
 export interface E2eContext {
@@ -36,6 +37,8 @@ export function useE2e(
   afterAll(async () => {
     await ctx.app?.stop();
     await ctx.slack?.close();
+    // Every e2e app logs at debug level; whatever the file exercised, no secret may show.
+    assertNoSecretsLogged(ctx.app?.logs ?? []);
   });
   return ctx;
 }
