@@ -101,6 +101,7 @@ export type BiweeklyRule = z.infer<typeof BiweeklyRuleSchema>;
 export type MonthlyRule = z.infer<typeof MonthlyRuleSchema>;
 export type QuarterlyRule = z.infer<typeof QuarterlyRuleSchema>;
 export type PresetRule = z.infer<typeof PresetRuleSchema>;
+export type PresetRuleInput = z.input<typeof PresetRuleSchema>;
 export type CronRule = z.infer<typeof CronRuleSchema>;
 export type ScheduleRule = z.infer<typeof ScheduleRuleSchema>;
 export type ScheduleSpec = z.infer<typeof ScheduleSpecSchema>;
