@@ -88,6 +88,15 @@ const EnvSchema = z.object({
       }
     }),
   TEMPLATES_DIR: optionalString,
+  REDIS_SENTINELS: optionalString.refine((v) => v === undefined || parseHostList(v) !== undefined, {
+    error: 'must be a comma-separated list of host:port',
+  }),
+  REDIS_SENTINEL_NAME: z.string().trim().min(1).default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  REDIS_CLUSTER_NODES: optionalString.refine(
+    (v) => v === undefined || parseHostList(v) !== undefined,
+    { error: 'must be a comma-separated list of host:port' },
+  ),
   DRAFT_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a number of days' })
     .int('must be a whole number of days')
@@ -95,7 +104,42 @@ const EnvSchema = z.object({
     .default(90),
 });
 
-export type RedisConfig = { kind: 'standalone'; url: string };
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/**
+ * Where Redis is. `url` always carries the data nodes' credentials, TLS (`rediss://`) and, for
+ * standalone and Sentinel, the database number; Sentinel and Cluster add where to find them.
+ */
+export type RedisConfig =
+  | { kind: 'standalone'; url: string }
+  | {
+      kind: 'sentinel';
+      url: string;
+      sentinels: HostPort[];
+      name: string;
+      sentinelPassword?: string;
+    }
+  | { kind: 'cluster'; url: string; nodes: HostPort[] };
+
+/** "h1:26379, h2:26379" → [{host, port}]; undefined when any entry is malformed. */
+export function parseHostList(text: string): HostPort[] | undefined {
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return undefined;
+  const parsed: HostPort[] = [];
+  for (const entry of entries) {
+    const m = /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(entry);
+    const port = Number(m?.[2]);
+    if (!m?.[1] || !(port > 0 && port < 65536)) return undefined;
+    parsed.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+  }
+  return parsed;
+}
 
 export type SlackConfig =
   | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
@@ -112,6 +156,22 @@ export interface Config {
   templatesDir?: string;
   /** A draft nobody saved for this long is removed (its owner is warned beforehand). */
   draftRetentionDays: number;
+}
+
+function redisConfig(e: z.infer<typeof EnvSchema>): RedisConfig {
+  const sentinels = e.REDIS_SENTINELS ? parseHostList(e.REDIS_SENTINELS) : undefined;
+  if (sentinels) {
+    return {
+      kind: 'sentinel',
+      url: e.REDIS_URL,
+      sentinels,
+      name: e.REDIS_SENTINEL_NAME,
+      ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
+    };
+  }
+  const nodes = e.REDIS_CLUSTER_NODES ? parseHostList(e.REDIS_CLUSTER_NODES) : undefined;
+  if (nodes) return { kind: 'cluster', url: e.REDIS_URL, nodes };
+  return { kind: 'standalone', url: e.REDIS_URL };
 }
 
 /** Thrown when the environment is unusable; its message lists every problem at once. */
@@ -143,6 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
         const message = issue.code === 'invalid_type' && absent ? 'is required' : issue.message;
         return `${name} ${message}`;
       });
+  if (env.REDIS_SENTINELS?.trim() && env.REDIS_CLUSTER_NODES?.trim()) {
+    problems.push(
+      'REDIS_SENTINELS and REDIS_CLUSTER_NODES cannot both be set: choose one topology',
+    );
+  }
   // Checked apart from the schema so it is reported together with field errors.
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(
@@ -169,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   return {
     slack,
     port: e.PORT,
-    redis: { kind: 'standalone', url: e.REDIS_URL },
+    redis: redisConfig(e),
     logLevel: e.LOG_LEVEL,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,

@@ -104,6 +104,41 @@ describe('loadConfig', () => {
     expect(message).not.toContain('xoxb-wrong-kind-secret');
   });
 
+  it('selects Sentinel or Cluster by configuration alone, keeping REDIS_URL for credentials', () => {
+    const sentinel = loadConfig({
+      ...base,
+      REDIS_URL: 'redis://:pw@ignored:6379/2',
+      REDIS_SENTINELS: 's1:26379, [::1]:26380',
+      REDIS_SENTINEL_NAME: 'opsplan',
+    });
+    expect(sentinel.redis).toEqual({
+      kind: 'sentinel',
+      url: 'redis://:pw@ignored:6379/2',
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: '::1', port: 26380 },
+      ],
+      name: 'opsplan',
+    });
+    const cluster = loadConfig({ ...base, REDIS_CLUSTER_NODES: '10.0.0.1:7000,10.0.0.2:7000' });
+    expect(cluster.redis).toMatchObject({
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7000 },
+      ],
+    });
+  });
+
+  it('refuses malformed or conflicting topologies', () => {
+    expect(problemsOf({ ...base, REDIS_SENTINELS: 'host-without-port' })).toEqual([
+      'REDIS_SENTINELS must be a comma-separated list of host:port',
+    ]);
+    expect(problemsOf({ ...base, REDIS_SENTINELS: 'a:1', REDIS_CLUSTER_NODES: 'b:2' })).toEqual([
+      'REDIS_SENTINELS and REDIS_CLUSTER_NODES cannot both be set: choose one topology',
+    ]);
+  });
+
   it('rejects a cron tick with the wrong number of fields', () => {
     expect(problemsOf({ ...base, SCHEDULER_TICK: '* * *' })).toEqual([
       'SCHEDULER_TICK must be a cron expression with 5 or 6 fields',

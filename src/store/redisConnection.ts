@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../config.js';
 import type { AppLogger } from '../logging/logger.js';
 
@@ -17,7 +17,7 @@ export const REQUEST_PATH_TIMEOUTS = {
   maxReconnectDelayMs: 1000,
 } as const;
 
-export type RedisConnection = Redis;
+export type RedisConnection = Redis | Cluster;
 
 export function redisOptions(logger?: AppLogger): RedisOptions {
   return {
@@ -43,19 +43,59 @@ export function redisOptions(logger?: AppLogger): RedisOptions {
   };
 }
 
+/** Credentials, TLS and database of the data nodes, from REDIS_URL in every topology. */
+function nodeOptions(url: string): Pick<RedisOptions, 'username' | 'password' | 'db' | 'tls'> {
+  const u = new URL(url);
+  const db = Number(u.pathname.replace(/^\//, '') || 0);
+  return {
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(Number.isInteger(db) && db > 0 ? { db } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
 /**
- * Opens the connection described by the configuration. `rediss://` URLs get TLS from
- * ioredis itself. Sentinel and Cluster will be further kinds of RedisConfig.
+ * Opens the connection the configuration describes: one server (`redis://`, `rediss://`),
+ * a Sentinel-managed primary (which ioredis follows across failovers), or a Cluster. All
+ * keep the request-path timeouts above.
  */
 export function connectRedis(config: RedisConfig, logger?: AppLogger): RedisConnection {
-  const client = new Redis(config.url, redisOptions(logger));
+  const base = redisOptions(logger);
+  let client: RedisConnection;
+  if (config.kind === 'standalone') {
+    client = new Redis(config.url, base);
+  } else if (config.kind === 'sentinel') {
+    client = new Redis({
+      ...base,
+      ...nodeOptions(config.url),
+      sentinels: config.sentinels,
+      name: config.name,
+      ...(config.sentinelPassword ? { sentinelPassword: config.sentinelPassword } : {}),
+      // A failover is an expected event: reconnect to the new primary promptly.
+      sentinelRetryStrategy: (attempt: number) => Math.min(100 * attempt, 1000),
+    });
+  } else {
+    const { db: _db, ...node } = nodeOptions(config.url);
+    const { retryStrategy, enableOfflineQueue, ...perNode } = base;
+    client = new Cluster(config.nodes, {
+      enableOfflineQueue,
+      clusterRetryStrategy: (attempt: number) => retryStrategy?.(attempt) ?? 1000,
+      redisOptions: { ...perNode, ...node },
+      // During a failover MOVED/CLUSTERDOWN are retried briefly; beyond that the request fails
+      // inside Slack's budget rather than hanging.
+      retryDelayOnFailover: 100,
+      retryDelayOnClusterDown: 100,
+      slotsRefreshTimeout: REQUEST_PATH_TIMEOUTS.connectTimeoutMs,
+    });
+  }
   client.on('error', (err: Error) => {
     // Without a listener ioredis prints every reconnect failure as an unhandled error.
     logger?.log('debug', 'redis connection error', {
       err: { name: err.name, message: err.message },
     });
   });
-  client.on('ready', () => logger?.log('info', 'redis ready'));
+  client.on('ready', () => logger?.log('info', 'redis ready', { topology: config.kind }));
   client.on('end', () => logger?.log('info', 'redis connection closed'));
   return client;
 }

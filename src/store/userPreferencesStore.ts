@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { type Locale, LocaleSchema } from '../domain/locale.js';
 import { workspacePrefix } from './redis/draftKeys.js';
 import type { WorkspaceKey } from './workspaceKey.js';
@@ -19,7 +19,7 @@ function prefsKey(ws: WorkspaceKey, userId: string): string {
   return `${workspacePrefix(ws)}user:${userId}:prefs`;
 }
 
-export function createRedisUserPreferencesStore(redis: Redis): UserPreferencesStore {
+export function createRedisUserPreferencesStore(redis: Redis | Cluster): UserPreferencesStore {
   return {
     async get(ws, userId) {
       const raw = await redis.hget(prefsKey(ws, userId), 'locale');
