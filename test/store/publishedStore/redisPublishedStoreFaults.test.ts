@@ -48,7 +48,7 @@ describe('RedisPublishedStore when Redis is killed mid-freeze', () => {
     if (latest > 0) {
       const newest = await store.latest(ws, planId);
       expect(newest?.version).toBe(latest);
-      const members = await redis.zrange(`opsplan:{${ws}}:published:access`, 0, -1);
+      const members = await redis.zrange(`opsplan:{${ws}}:published:access`, '0', '-1');
       expect(members.filter((m) => m.endsWith(`:${planId}`)).sort()).toEqual([
         `UED1:${planId}`,
         `UOWNER:${planId}`,
