@@ -23,6 +23,7 @@ const SKELETON_TEXT = {
     languageNote: '计划语言：zh-CN | en',
     timezoneNote: '时区（IANA 名称）',
     required: '必填',
+    onlyAt: '仅适用于',
     guidance: '指引',
     example: '示例：',
   },
@@ -44,6 +45,7 @@ const SKELETON_TEXT = {
     languageNote: 'Plan language: zh-CN | en',
     timezoneNote: 'Time zone (IANA name)',
     required: 'required',
+    onlyAt: 'only asked at',
     guidance: 'Guidance',
     example: 'Example:',
   },
@@ -75,7 +77,11 @@ function choices(
 function fieldLines(field: TemplateField, locale: Locale): string[] {
   const text = SKELETON_TEXT[locale];
   const indent = '    ';
-  const head = `${field.label[locale]} — ${typeNote(field.type, locale)}${field.required ? ` (${text.required})` : ''}`;
+  const required = field.required ? ` (${text.required})` : '';
+  const stages = field.stages
+    ? ` [${text.onlyAt}: ${field.stages.map((stage) => STAGE_LABELS[stage][locale]).join(', ')}]`
+    : '';
+  const head = `${field.label[locale]} — ${typeNote(field.type, locale)}${required}${stages}`;
   // A blank line before each field keeps its comments visibly attached to it, not to the one above.
   const lines = ['', ...comment(indent, head)];
   if (field.hint) lines.push(...comment(indent, field.hint[locale]));

@@ -107,6 +107,8 @@ describe('opsplan new', () => {
       if (field.hint) expect(stdout).toContain(field.hint['zh-CN'].split('\n')[0]);
     }
     expect(stdout).toContain('# 指引 · 衰退期:');
+    // Fields asked only at some stages say so.
+    expect(stdout).toMatch(/# 退出步骤与时间 — .*\[仅适用于: 衰退期\]/);
   });
 
   it('refuses an unknown template, naming the known ones', async () => {
