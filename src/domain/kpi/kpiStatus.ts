@@ -34,6 +34,12 @@ export const KpiThresholdsSchema = z
   .refine((t) => t.offTrack <= t.atRisk, { error: E.order.en, path: ['offTrack'] });
 export type KpiThresholds = z.infer<typeof KpiThresholdsSchema>;
 
+/**
+ * Boundaries are inclusive; this keeps them so under float noise (2.2 − 2 is
+ * 0.20000000000000018, which must still be "within 10 % of 2").
+ */
+const EPSILON = 1e-9;
+
 export const DEFAULT_KPI_THRESHOLDS: KpiThresholds = {
   atRisk: 0.9,
   offTrack: 0.75,
@@ -84,7 +90,7 @@ export function kpiStatus(
 
 /** Holding a level: `margin` is how far on the good side of the target the value is. */
 function holdStatus(margin: number, target: number, t: KpiThresholds): KpiAssessment {
-  const band = t.stayTolerance * Math.abs(target);
+  const band = t.stayTolerance * Math.abs(target) + EPSILON * Math.max(1, Math.abs(target));
   const status = margin >= 0 ? 'on_track' : -margin <= band ? 'at_risk' : 'off_track';
   return { status, expected: target };
 }
