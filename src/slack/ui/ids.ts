@@ -15,6 +15,8 @@ export const CallbackIds = {
   preview: 'opsplan.preview',
   deleteConfirm: 'opsplan.delete_confirm',
   history: 'opsplan.history',
+  /** `/opsplan import`: attach or paste a YAML plan. */
+  importPlan: 'opsplan.import_plan',
 } as const;
 
 export const ActionIds = {
