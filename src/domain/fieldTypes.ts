@@ -79,12 +79,18 @@ export const RowIdSchema = z.string().regex(ROW_ID_PATTERN, {
   error: 'row id must be 1–32 characters: lowercase letters, digits, "-" or "_"',
 });
 
+// Slack ids are short; the cap keeps a forged 10,000-character "id" out of storage and
+// matches what the renderers accept as a mention.
 export const SlackUserIdSchema = z
   .string()
-  .regex(/^[UW][A-Z0-9]{2,}$/, { error: 'not a Slack user id (U… or W…)' });
+  .regex(/^[UW][A-Z0-9]{2,29}$/, { error: 'not a Slack user id (U… or W…)' });
 export const SlackChannelIdSchema = z
   .string()
-  .regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'not a Slack channel id (C…, G… or D…)' });
+  .regex(/^[CGD][A-Z0-9]{2,29}$/, { error: 'not a Slack channel id (C…, G… or D…)' });
+/** Where a plan is published: a public or private channel, never a DM. */
+export const PublishChannelIdSchema = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{2,29}$/, { error: 'not a Slack channel id (C… or G…)' });
 
 export const IsoDateSchema = z.iso.date({ error: 'not a date in the form yyyy-mm-dd' });
 export const CurrencySchema = z

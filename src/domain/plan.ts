@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   FieldValueSchema,
   IsoDateSchema,
-  SlackChannelIdSchema,
+  PublishChannelIdSchema,
   SlackUserIdSchema,
   USERS_MAX,
 } from './fieldTypes.js';
@@ -51,7 +51,7 @@ export const PlanMetaSchema = z.strictObject({
   period: PlanPeriodSchema,
   owner: SlackUserIdSchema,
   editors: z.array(SlackUserIdSchema).max(USERS_MAX).default([]),
-  channel: SlackChannelIdSchema.optional(),
+  channel: PublishChannelIdSchema.optional(),
   language: LocaleSchema,
   timezone: TimeZoneSchema,
 });
