@@ -41,7 +41,20 @@ export function normaliseCronExpression(expression: string): string {
   return expression.trim().replace(/\s+/g, ' ');
 }
 
+/** Parses are cached: schedules re-read the same few expressions on every tick. */
+const CACHE_MAX = 500;
+const cache = new Map<string, CronValidation>();
+
 export function validateCronExpression(expression: string): CronValidation {
+  const cached = cache.get(expression);
+  if (cached) return cached;
+  const result = parseCronExpression(expression);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(expression, result);
+  return result;
+}
+
+function parseCronExpression(expression: string): CronValidation {
   const normalised = normaliseCronExpression(expression);
   const fieldCount = normalised === '' ? 0 : normalised.split(' ').length;
   const isNickname = normalised.startsWith('@');

@@ -1,4 +1,4 @@
-import { type CivilDate, formatCivilDate, isWeekend } from './civilCalendar.js';
+import { type CivilDate, formatCivilDate, isWeekend, parseCivilDate } from './civilCalendar.js';
 import { type ParsedCron, validateCronExpression } from './cronExpression.js';
 import { cronPeriodKey, nextCronWallClock } from './cronOccurrences.js';
 import { intendedDate, periodIndexOf, presetPeriodKey } from './presetPeriods.js';
@@ -81,9 +81,12 @@ function nextCronOccurrence(
     if (verdict === 'take' && !(spec.skipWeekends && isWeekend(local))) {
       return { at, periodKey: cronPeriodKey(cron, wallClock) };
     }
-    // Skip the rest of that local day at once rather than second by second.
-    const nextDay = wallClockNumber({ ...local, hour: 24, minute: 0, second: 0 });
-    from = Math.max(earliestWallClockAfter(at, spec.timezone), nextDay);
+    // Skip the rest of that local day (or the whole snooze) at once, not second by second.
+    const resume =
+      verdict === 'skip' && spec.snoozeUntil !== undefined
+        ? wallClockNumber({ ...parseCivilDate(spec.snoozeUntil), hour: 0, minute: 0 })
+        : wallClockNumber({ ...local, hour: 24, minute: 0, second: 0 });
+    from = Math.max(earliestWallClockAfter(at, spec.timezone), resume);
   }
   return undefined;
 }

@@ -106,6 +106,45 @@ describe('catchUp', () => {
     expect(result.skippedTruncated).toBe(true);
   });
 
+  it('New York fall back: a tick during the repeated 01:30 does not send the daily 01:30 again', () => {
+    const ny = scheduleSpec({
+      rule: { kind: 'preset', preset: 'daily', hour: 1, minute: 30 },
+      timezone: 'America/New_York',
+    });
+    const first = catchUp(
+      ny,
+      new Date('2027-11-06T05:30:00Z'),
+      new Date('2027-11-07T05:30:01Z'),
+      6 * H,
+    );
+    expect(summary(first).due).toEqual([['2027-11-07T05:30:00.000Z', '2027-11-07', false]]);
+    // One hour later the wall clock reads 01:30 again (EST).
+    const again = catchUp(
+      ny,
+      new Date('2027-11-07T05:30:00Z'),
+      new Date('2027-11-07T06:30:01Z'),
+      6 * H,
+    );
+    expect(again.due).toEqual([]);
+  });
+
+  it('New York spring forward: the daily 02:30 is due at 03:00 EDT, on time', () => {
+    const ny = scheduleSpec({
+      rule: { kind: 'preset', preset: 'daily', hour: 2, minute: 30 },
+      timezone: 'America/New_York',
+    });
+    const result = catchUp(
+      ny,
+      new Date('2027-03-13T07:30:00Z'),
+      new Date('2027-03-14T07:00:02Z'),
+      6 * H,
+    );
+    expect(summary(result)).toEqual({
+      due: [['2027-03-14T07:00:00.000Z', '2027-03-14', false]],
+      skipped: [],
+    });
+  });
+
   it('a paused schedule has nothing due after any outage', () => {
     const paused = { ...daily, paused: true };
     const result = catchUp(paused, lastDone, new Date('2027-01-07T05:00:00Z'), 6 * H);

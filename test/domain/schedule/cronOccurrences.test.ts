@@ -67,6 +67,26 @@ describe('cron occurrences', () => {
     ).toBe(false);
   });
 
+  it('asked during the repeated hour, the next occurrence is after it (no re-run of 01:xx)', () => {
+    const spec = cron('*/15 * * * *', 'America/New_York');
+    // 06:20 UTC is 01:20 EST, the second pass: 01:30 and 01:45 already fired in EDT.
+    expect(nextOccurrence(spec, new Date('2027-11-07T06:20:00Z'))).toEqual({
+      at: new Date('2027-11-07T07:00:00Z'),
+      periodKey: '2027-11-07T02:00',
+    });
+  });
+
+  it('a long snooze is skipped in one step, even for a per-second cron', () => {
+    const spec = scheduleSpec({
+      rule: { kind: 'cron', expression: '* * * * * *' },
+      timezone: 'Asia/Shanghai',
+      snoozeUntil: '2035-01-01',
+    });
+    expect(nextOccurrence(spec, new Date('2027-01-01T00:00:00Z'))?.periodKey).toBe(
+      '2035-01-01T00:00:00',
+    );
+  });
+
   it('New York spring forward: local times inside the gap collapse into one send at 03:00', () => {
     const spec = cron('*/30 1-3 * * *', 'America/New_York');
     const found = occurrencesBetween(
