@@ -18,7 +18,9 @@ import type { WorkspaceKey } from './workspaceKey.js';
  *      under way; `acquired`: this replica does the work (renew the lease while posting).
  *   2. `freeze` with the same `idempotencyKey` — a replica taking over an expired lease gets the
  *      version the first attempt froze (`created: false`) instead of a second one.
- *   3. Post (and clean up on failure, then `abandonPublish`), `attachPost`, `completePublish`.
+ *   3. Post (and clean up on failure, then `abandonPublish`), `attachPost` once the post is whole,
+ *      `completePublish`. A replica taking over whose `frozenVersion` already has a post (see `get`)
+ *      finds the earlier attempt finished posting: it only calls `completePublish`.
  */
 
 export interface PublishedPost {
