@@ -1,4 +1,4 @@
-import { occurrencesBetween } from './occurrences.js';
+import { nextOccurrence, occurrencesBetween } from './occurrences.js';
 import type { Occurrence, ScheduleSpec } from './scheduleSpec.js';
 
 /**
@@ -46,27 +46,37 @@ export function catchUp(
   const onTimeMs = Math.min(options.onTimeMs ?? DEFAULT_ON_TIME_MS, graceMs);
   const maxListed = options.maxSkippedListed ?? DEFAULT_MAX_SKIPPED_LISTED;
   const windowStart = +now - graceMs;
-  const after = lastDone === undefined ? windowStart - 1 : Math.max(+lastDone, windowStart - 1);
-
-  // Inside the grace window: enumerate (bounded by the window, not the outage).
-  const inWindow = occurrencesBetween(spec, new Date(after + 1), new Date(+now + 1));
-  const due: DueOccurrence[] = [];
-  const newest = inWindow.at(-1);
-  let missed = inWindow;
-  if (newest !== undefined && +now - +newest.at <= onTimeMs) {
-    missed = inWindow.slice(0, -1);
-    due.push({ ...newest, late: false });
-  }
-  const late = missed.at(-1);
-  if (late !== undefined) due.unshift({ ...late, late: true });
-  const skippedInWindow = missed.slice(0, -1);
 
   // Before the window: only listed, oldest first, and only up to the cap.
-  const skippedBefore =
+  const skipped =
     lastDone === undefined || +lastDone >= windowStart - 1
       ? []
       : occurrencesBetween(spec, new Date(+lastDone + 1), new Date(windowStart), maxListed + 1);
-  const skipped = [...skippedBefore, ...skippedInWindow];
+
+  // Inside the window: walk every occurrence (no cap, or a fast schedule with a
+  // long grace would never reach the newest), keeping the newest two.
+  const after = lastDone === undefined ? windowStart - 1 : Math.max(+lastDone, windowStart - 1);
+  const newestTwo: Occurrence[] = [];
+  let cursor = new Date(after);
+  for (;;) {
+    const next = nextOccurrence(spec, cursor);
+    if (next === undefined || +next.at > +now) break;
+    newestTwo.push(next);
+    const older = newestTwo.length > 2 ? newestTwo.shift() : undefined;
+    if (older !== undefined && skipped.length <= maxListed) skipped.push(older);
+    cursor = next.at;
+  }
+
+  const due: DueOccurrence[] = [];
+  const newest = newestTwo.at(-1);
+  if (newest !== undefined && +now - +newest.at <= onTimeMs) {
+    newestTwo.pop();
+    due.push({ ...newest, late: false });
+  }
+  const late = newestTwo.pop();
+  if (late !== undefined) due.unshift({ ...late, late: true });
+  for (const older of newestTwo) if (skipped.length <= maxListed) skipped.push(older);
+
   return {
     due,
     skipped: skipped.slice(0, maxListed),

@@ -105,6 +105,8 @@ export function instantOfWallClock(wallClock: number, timeZone: string): number 
   // Offsets a day either side bracket any single transition near this time.
   const offsetBefore = offsetAt(wallClock - DAY_MS, timeZone);
   const offsetAfter = offsetAt(wallClock + DAY_MS, timeZone);
+  // Same offset on both sides: no transition nearby (zones never change twice in two days).
+  if (offsetBefore === offsetAfter) return wallClock - offsetBefore;
   const candidates = [wallClock - offsetBefore, wallClock - offsetAfter]
     .filter((instant) => wallClockOf(instant, timeZone) === wallClock)
     .sort((a, b) => a - b);

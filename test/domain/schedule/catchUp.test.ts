@@ -151,3 +151,28 @@ describe('catchUp', () => {
     expect(result.due).toEqual([]);
   });
 });
+
+describe('catchUp with a fast schedule and a long grace window', () => {
+  it('still finds the newest occurrences when the window holds more than 10 000', () => {
+    const everySecond = scheduleSpec({
+      rule: { kind: 'cron', expression: '* * * * * *' },
+      timezone: 'UTC',
+    });
+    const now = new Date('2027-01-01T04:00:00.500Z');
+    const result = catchUp(everySecond, new Date('2027-01-01T00:00:00Z'), now, 3 * H, {
+      maxSkippedListed: 5,
+    });
+    expect(summary(result).due).toEqual([
+      ['2027-01-01T03:59:59.000Z', '2027-01-01T03:59:59', true],
+      ['2027-01-01T04:00:00.000Z', '2027-01-01T04:00:00', false],
+    ]);
+    expect(result.skipped.map((s) => s.periodKey)).toEqual([
+      '2027-01-01T00:00:01',
+      '2027-01-01T00:00:02',
+      '2027-01-01T00:00:03',
+      '2027-01-01T00:00:04',
+      '2027-01-01T00:00:05',
+    ]);
+    expect(result.skippedTruncated).toBe(true);
+  });
+});
