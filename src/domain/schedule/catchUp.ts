@@ -10,8 +10,10 @@ import type { Occurrence, ScheduleSpec } from './scheduleSpec.js';
  *   [now − graceMs, now] is due once, marked late;
  * - every other missed occurrence is skipped (reported so it can be logged),
  *   so a long outage never turns into a flood of reminders.
- * With no `lastDone` (a schedule that has never run) nothing before the grace
- * window is looked at, and nothing is reported as skipped there.
+ * With no `lastDone` nothing before the grace window is looked at, and nothing
+ * is reported as skipped there. A schedule that has never run should pass the
+ * time it was created instead: otherwise an occurrence from shortly before it
+ * existed (inside the grace window) would be sent, late.
  */
 
 export interface CatchUpOptions {
