@@ -50,6 +50,11 @@ export interface SaveDraftInput<T> {
   requestId?: string;
 }
 
+export type CreateWithIdResult<T> =
+  | { ok: true; record: DraftRecord<T> }
+  /** A draft already has this id; nothing was written. */
+  | { ok: false; reason: 'exists' };
+
 export type SaveResult<T> =
   | { ok: true; record: DraftRecord<T> }
   /** Someone saved in between: `current` is what is stored now, so the UI can show both. */
@@ -113,6 +118,16 @@ export const DEFAULT_EXPIRY_WARNING_DAYS = 14;
 
 export interface DraftStore<T> {
   create(ws: WorkspaceKey, input: CreateDraftInput<T>): Promise<DraftRecord<T>>;
+  /**
+   * Creates a draft under a given id — a published plan's, whose draft was swept, when a revision
+   * starts (drafts and published plans share one id space). Version 1, like `create`; `exists` when
+   * a draft already has the id. A malformed id raises `StoreError('invalid_input')`.
+   */
+  createWithId(
+    ws: WorkspaceKey,
+    id: string,
+    input: CreateDraftInput<T>,
+  ): Promise<CreateWithIdResult<T>>;
   get(ws: WorkspaceKey, id: string): Promise<DraftRecord<T> | null>;
   /**
    * A user's reference to a draft: an id (any case, Crockford look-alikes accepted) or an exact title

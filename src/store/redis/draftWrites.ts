@@ -11,6 +11,7 @@ import {
 } from '../draftInput.js';
 import {
   type CreateDraftInput,
+  type CreateWithIdResult,
   type DeleteResult,
   type DraftRecord,
   HISTORY_LIMIT,
@@ -44,50 +45,93 @@ export const deleteReply = z.union([
   z.tuple([z.enum(['fresh', 'not_found'])]),
 ]);
 
+interface CheckedCreate {
+  docJson: string;
+  title: string;
+  ownerId: string;
+  by: string;
+  editorIds: string[];
+}
+
+function checkCreate<T>(ctx: RedisDraftContext<T>, input: CreateDraftInput<T>): CheckedCreate {
+  const ownerId = checkUserId(input.ownerId, 'ownerId');
+  return {
+    docJson: encodeDoc(ctx.docSchema, input.doc),
+    title: checkTitle(input.title),
+    ownerId,
+    by: checkUserId(input.by, 'by'),
+    editorIds: checkEditors(input.editorIds, ownerId),
+  };
+}
+
+/** Runs the create script for one id: the record, or undefined when the id is taken. */
+async function createUnder<T>(
+  ctx: RedisDraftContext<T>,
+  ws: WorkspaceKey,
+  id: string,
+  input: CheckedCreate,
+  now: Date,
+): Promise<DraftRecord<T> | undefined> {
+  const { docJson, title, ownerId, by, editorIds } = input;
+  const reply = await ctx.scripts.create(draftKeys(ws, id), [
+    id,
+    docJson,
+    title,
+    titleHash(title),
+    ownerId,
+    JSON.stringify(editorIds),
+    now.toISOString(),
+    now.getTime(),
+    by,
+    encodeRevisionMeta({ savedAt: now, savedBy: by, title }),
+    randomUUID(),
+    ...editorIds,
+  ]);
+  if (createReply.parse(reply)[0] === 'id_taken') return undefined;
+  return {
+    id,
+    version: 1,
+    doc: parseStoredDoc(ctx.docSchema, docJson, { ws, id }),
+    title,
+    ownerId,
+    editorIds,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: by,
+    status: 'draft',
+  };
+}
+
 export async function createDraft<T>(
   ctx: RedisDraftContext<T>,
   ws: WorkspaceKey,
   input: CreateDraftInput<T>,
 ): Promise<DraftRecord<T>> {
-  const docJson = encodeDoc(ctx.docSchema, input.doc);
-  const title = checkTitle(input.title);
-  const ownerId = checkUserId(input.ownerId, 'ownerId');
-  const by = checkUserId(input.by, 'by');
-  const editorIds = checkEditors(input.editorIds, ownerId);
+  const checked = checkCreate(ctx, input);
   const now = ctx.clock();
   // Registered before the draft exists, so the sweep can never miss a workspace that has drafts.
   await ctx.redis.sadd(WORKSPACES_KEY, ws);
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt += 1) {
-    const id = ctx.generateId();
-    const reply = await ctx.scripts.create(draftKeys(ws, id), [
-      id,
-      docJson,
-      title,
-      titleHash(title),
-      ownerId,
-      JSON.stringify(editorIds),
-      now.toISOString(),
-      now.getTime(),
-      by,
-      encodeRevisionMeta({ savedAt: now, savedBy: by, title }),
-      randomUUID(),
-      ...editorIds,
-    ]);
-    if (createReply.parse(reply)[0] === 'id_taken') continue;
-    return {
-      id,
-      version: 1,
-      doc: parseStoredDoc(ctx.docSchema, docJson, { ws, id }),
-      title,
-      ownerId,
-      editorIds,
-      createdAt: now,
-      updatedAt: now,
-      updatedBy: by,
-      status: 'draft',
-    };
+    const record = await createUnder(ctx, ws, ctx.generateId(), checked, now);
+    if (record) return record;
   }
   throw new StoreError('id_exhausted', 'no free draft id', { ws });
+}
+
+export async function createDraftWithId<T>(
+  ctx: RedisDraftContext<T>,
+  ws: WorkspaceKey,
+  id: string,
+  input: CreateDraftInput<T>,
+): Promise<CreateWithIdResult<T>> {
+  const canonical = normalizeDraftId(id);
+  if (canonical === undefined)
+    throw new StoreError('invalid_input', 'not a draft id', { field: 'id' });
+  const checked = checkCreate(ctx, input);
+  const now = ctx.clock();
+  await ctx.redis.sadd(WORKSPACES_KEY, ws);
+  const record = await createUnder(ctx, ws, canonical, checked, now);
+  return record ? { ok: true, record } : { ok: false, reason: 'exists' };
 }
 
 export async function saveDraft<T>(

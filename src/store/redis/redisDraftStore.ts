@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { generateDraftId } from '../draftId.js';
 import {
   type CreateDraftInput,
+  type CreateWithIdResult,
   DEFAULT_DRAFT_RETENTION_DAYS,
   DEFAULT_EXPIRY_WARNING_DAYS,
   type DeleteResult,
@@ -27,7 +28,7 @@ import {
 } from './draftReads.js';
 import { registerDraftScripts } from './draftScripts.js';
 import { sweepAbandonedDrafts } from './draftSweep.js';
-import { createDraft, deleteDraft, saveDraft } from './draftWrites.js';
+import { createDraft, createDraftWithId, deleteDraft, saveDraft } from './draftWrites.js';
 import { getPendingInput, putPendingInput, takePendingInput } from './pendingInputs.js';
 import { DAY_MS, type RedisDraftContext } from './redisDraftContext.js';
 
@@ -66,6 +67,14 @@ export class RedisDraftStore<T> implements DraftStore<T> {
 
   create(ws: WorkspaceKey, input: CreateDraftInput<T>): Promise<DraftRecord<T>> {
     return createDraft(this.ctx, ws, input);
+  }
+
+  createWithId(
+    ws: WorkspaceKey,
+    id: string,
+    input: CreateDraftInput<T>,
+  ): Promise<CreateWithIdResult<T>> {
+    return createDraftWithId(this.ctx, ws, id, input);
   }
 
   get(ws: WorkspaceKey, id: string): Promise<DraftRecord<T> | null> {

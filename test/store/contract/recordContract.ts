@@ -181,5 +181,42 @@ export function describeRecordContract(makeStore: MakeDraftStore): void {
       expect([first.id, second.id]).toEqual(['AAAAAAAA', 'BBBBBBBB']);
       expect((await store.get(ws, 'AAAAAAAA'))?.title).toBe('first');
     });
+
+    it('creates a draft under a given id once, findable by id and title; a taken id writes nothing', async () => {
+      const store = makeStore();
+      const ws = newWorkspace();
+      const input = {
+        doc: testDoc({ goal: 'recreated' }),
+        title: 'Swept plan',
+        ownerId: 'UOWNER',
+        editorIds: ['UED1'],
+        by: 'UED1',
+      };
+      const created = await store.createWithId(ws, 'c4k9-qz0b', input);
+      if (!created.ok) throw new Error('createWithId refused a free id');
+      expect(created.record).toMatchObject({ id: 'C4K9QZ0B', version: 1, title: 'Swept plan' });
+      expect(await store.get(ws, 'C4K9QZ0B')).toEqual(created.record);
+      expect((await store.findByRef(ws, 'swept plan')).map((r) => r.id)).toEqual(['C4K9QZ0B']);
+      expect((await store.listForUser(ws, 'UED1')).map((d) => d.id)).toEqual(['C4K9QZ0B']);
+
+      const again = await store.createWithId(ws, 'C4K9QZ0B', { ...input, title: 'Other' });
+      expect(again).toEqual({ ok: false, reason: 'exists' });
+      expect((await store.get(ws, 'C4K9QZ0B'))?.title).toBe('Swept plan');
+      // Another workspace has its own id space.
+      expect((await store.createWithId(newWorkspace(), 'C4K9QZ0B', input)).ok).toBe(true);
+    });
+
+    it('refuses a malformed id for createWithId', async () => {
+      const store = makeStore();
+      await expect(
+        store.createWithId(newWorkspace(), 'not-an-id!', {
+          doc: testDoc(),
+          title: 'x',
+          ownerId: 'UOWNER',
+          editorIds: [],
+          by: 'UOWNER',
+        }),
+      ).rejects.toSatisfy((error) => isStoreError(error, 'invalid_input'));
+    });
   });
 }
