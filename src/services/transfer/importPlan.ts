@@ -5,6 +5,15 @@ import type { WorkspaceIdentity } from '../../slack/workspaceIdentity.js';
 import type { DraftRecord, DraftStore } from '../../store/draftStore.js';
 import { withStorage } from '../../store/storageUnavailable.js';
 import { workspaceKey } from '../../store/workspaceKey.js';
+import { nestedTooDeeply } from './importSource.js';
+
+const TOO_DEEP: PlanYamlProblem = {
+  path: '',
+  message: {
+    'zh-CN': 'YAML 嵌套层级过深，这不是一份计划',
+    en: 'the YAML is nested far too deeply to be a plan',
+  },
+};
 
 export interface ImportDeps {
   drafts: DraftStore<Plan>;
@@ -39,6 +48,7 @@ export async function importPlanYaml(
   identity: WorkspaceIdentity,
   text: string,
 ): Promise<ImportOutcome> {
+  if (nestedTooDeeply(text)) return { ok: false, problems: [TOO_DEEP] };
   const parsed = parsePlanYaml(text, { templates: (id) => deps.templates.get(id) });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { meta } = parsed.plan;

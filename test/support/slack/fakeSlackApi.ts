@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { validateView } from './blockKitValidator.js';
 import { chatHandlers, type MethodHandler, slackError } from './fakeSlackChat.js';
 import { blockKitErrors, maxInAnyWindow, rejection } from './fakeSlackChecks.js';
-import { fileHandlers, receiveUpload, UPLOAD_PATH } from './fakeSlackFiles.js';
+import {
+  DOWNLOAD_PATH,
+  fileHandlers,
+  receiveUpload,
+  serveDownload,
+  storeUserFile,
+  UPLOAD_PATH,
+} from './fakeSlackFiles.js';
 import { type Args, parseRequest, sendJson, sendText, uploadedBytes } from './fakeSlackHttp.js';
 import {
   createWorkspace,
@@ -29,7 +36,7 @@ export interface FakeSlackApiOptions extends Partial<FakeIdentity> {
 }
 
 export interface RecordedCall {
-  /** Web API method, or `response_url` / `file_upload` for posts to those URLs. */
+  /** Web API method, or `response_url` / `file_upload` / `file_download` for requests to those URLs. */
   method: string;
   /** Parsed arguments, with blocks/view/attachments/files JSON-decoded; the token is left out. */
   args: Args;
@@ -92,8 +99,9 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     raw: Buffer,
     token: string | undefined,
     malformed: string[],
-  ): Promise<{ status: number; body?: Args; text?: string }> {
+  ): Promise<{ status: number; body?: Args; text?: string; bytes?: Buffer }> {
     const { method, args } = call;
+    if (method === 'file_download') return serveDownload(ws, call.path, token === botToken);
     if (method === 'file_upload') {
       const upload = receiveUpload(
         ws,
@@ -132,6 +140,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     if (path.startsWith(API_PATH)) return path.slice(API_PATH.length) || undefined;
     if (path.startsWith(UPLOAD_PATH)) return 'file_upload';
     if (path.startsWith(RESPONSE_PATH)) return 'response_url';
+    if (path.startsWith(DOWNLOAD_PATH)) return 'file_download';
     return undefined;
   }
 
@@ -173,6 +182,14 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
       return;
     }
     if (outcome.body) return sendJson(res, outcome.status, outcome.body);
+    if (outcome.bytes) {
+      res.writeHead(outcome.status, {
+        'content-type': 'application/octet-stream',
+        'content-length': outcome.bytes.length,
+      });
+      res.end(outcome.bytes);
+      return;
+    }
     return sendText(res, outcome.status, outcome.text ?? '');
   }
 
@@ -285,6 +302,13 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}) {
     homeView(userId: string): StoredView | undefined {
       const id = ws.homeViews.get(userId);
       return id ? ws.views.get(id) : undefined;
+    },
+    /**
+     * A file a user attached in a modal's file_input: returns the file object to put in the state
+     * (`{ type: 'file_input', files: [it] }`); `files.info` and its download URL then serve it.
+     */
+    addUserFile(file: { filename: string; content: string | Buffer; userId?: string }) {
+      return storeUserFile(ws, file);
     },
     /** Files whose upload was completed (shared), with their bytes and UTF-8 content. */
     uploadedFiles(): UploadedFile[] {

@@ -84,7 +84,74 @@ const completeUploadExternal: MethodHandler = (args, ws) => {
   return slackOk({ files: shared });
 };
 
+export const DOWNLOAD_PATH = '/download/';
+
+/**
+ * A file a user attached in a modal's `file_input`: stored (never shared, so `uploadedFiles()` leaves it
+ * out) and returned as the file object Slack puts into `view.state.values`.
+ */
+export function storeUserFile(
+  ws: FakeWorkspace,
+  file: { filename: string; content: string | Buffer; userId?: string },
+): Record<string, unknown> {
+  const id = ws.nextId('F');
+  const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content, 'utf8');
+  ws.files.set(id, {
+    id,
+    filename: file.filename,
+    title: file.filename,
+    length: bytes.length,
+    bytes,
+    content: bytes.toString('utf8'),
+    completed: false,
+    channelId: undefined,
+    threadTs: undefined,
+    initialComment: undefined,
+  });
+  return fileObject(ws, id, file.userId);
+}
+
+function fileObject(ws: FakeWorkspace, id: string, userId?: string): Record<string, unknown> {
+  const file = ws.files.get(id);
+  if (!file) throw new Error(`fake Slack: no file ${id}`);
+  const name = encodeURIComponent(file.filename);
+  return {
+    id,
+    created: 1_716_900_000,
+    timestamp: 1_716_900_000,
+    name: file.filename,
+    title: file.title,
+    mimetype: 'text/plain',
+    filetype: file.filename.split('.').pop() ?? 'text',
+    user: userId ?? ws.identity.botUserId,
+    size: file.length,
+    url_private: `${ws.baseUrl.replace(/\/$/, '')}${DOWNLOAD_PATH}${id}/${name}`,
+    url_private_download: `${ws.baseUrl.replace(/\/$/, '')}${DOWNLOAD_PATH}${id}/download/${name}`,
+  };
+}
+
+const filesInfo: MethodHandler = (args, ws) => {
+  const id = str(args.file);
+  if (!id || !ws.files.get(id)?.bytes) return slackError('file_not_found');
+  return slackOk({ file: fileObject(ws, id) });
+};
+
+/** The bytes behind a `url_private(_download)`; like Slack, only with the bot token as Bearer. */
+export function serveDownload(
+  ws: FakeWorkspace,
+  path: string,
+  authorized: boolean,
+): { status: number; bytes?: Buffer; text?: string } {
+  // Slack sends an unauthenticated file request to its login page rather than answering 401.
+  if (!authorized) return { status: 302, text: 'redirect to login' };
+  const id = path.slice(DOWNLOAD_PATH.length).split('/')[0] ?? '';
+  const file = ws.files.get(id);
+  if (!file?.bytes) return { status: 404, text: 'file not found' };
+  return { status: 200, bytes: file.bytes };
+}
+
 export const fileHandlers: Record<string, MethodHandler> = {
   'files.getUploadURLExternal': getUploadUrlExternal,
   'files.completeUploadExternal': completeUploadExternal,
+  'files.info': filesInfo,
 };
