@@ -1,8 +1,9 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Locale } from '../../../domain/locale.js';
 import { sectionBlock } from '../../../render/blocks/blockBuilders.js';
 import { CallbackIds, INPUT_ACTION_ID } from '../ids.js';
+import type { TransferModal } from './transferModal.js';
 import { transferTexts } from './transferTexts.js';
 
 export const ImportBlockIds = {
@@ -15,7 +16,7 @@ export const PASTE_MAX_CHARS = 3000;
 export const IMPORT_FILETYPES = ['yaml', 'yml', 'txt'] as const;
 
 /** The import modal: a YAML file, or the YAML pasted; both optional, one required (checked on submit). */
-export function buildImportModal(locale: Locale): ModalView {
+export function buildImportModal(locale: Locale): TransferModal {
   const t = transferTexts(locale).import;
   const blocks: KnownBlock[] = [
     sectionBlock(t.intro),

@@ -1,8 +1,9 @@
-import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Locale } from '../../../domain/locale.js';
 import { sectionBlock } from '../../../render/blocks/blockBuilders.js';
 import { escapeMrkdwn, userMention } from '../../../render/mrkdwn.js';
 import { ActionIds } from '../ids.js';
+import type { TransferModal } from './transferModal.js';
 import { transferTexts } from './transferTexts.js';
 
 export interface ImportResult {
@@ -25,7 +26,7 @@ function mentions(ids: readonly string[], locale: Locale): string {
 }
 
 /** Replaces the import modal once the draft exists: what was created, and Open / Preview. */
-export function buildImportResultView(result: ImportResult, locale: Locale): ModalView {
+export function buildImportResultView(result: ImportResult, locale: Locale): TransferModal {
   const t = transferTexts(locale).import;
   const title = escapeMrkdwn(result.title.replace(/\s+/g, ' ').trim() || '—');
   const people = [
