@@ -4,7 +4,6 @@ import type { Locale } from '../domain/locale.js';
 import type { Template } from '../domain/template.js';
 import {
   contextBlock,
-  HEADER_TEXT_MAX,
   headerBlock,
   MESSAGE_BLOCKS_MAX,
   sectionBlock,
@@ -60,10 +59,9 @@ export function renderPlanChangesBlocks(
   const heading = changesHeading(version, locale);
   const title = options.planTitle?.trim() ?? '';
   const fullHeading = title === '' ? heading : `${heading} · ${title}`;
-  const compared = comparedWith('\u0000', locale);
   const opening: KnownBlock[] = [
-    headerBlock(truncatePlain(fullHeading, HEADER_TEXT_MAX)),
-    contextBlock(escapeMrkdwn(compared).replace('\u0000', previousVersionLink(previousVersion))),
+    headerBlock(fullHeading),
+    contextBlock(comparedWith(previousVersionLink(previousVersion), locale)),
   ];
   const context = { locale, template: options.template, phaseNames: changes.phaseNames };
   const groups = changeGroupParagraphs(changes, context);

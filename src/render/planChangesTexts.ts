@@ -1,5 +1,6 @@
 import type { ChangeGroup } from '../domain/diff/index.js';
 import type { Locale, LocalizedText } from '../domain/locale.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Fixed texts of the "v2 — what changed" post, in every supported language. */
 export const PLAN_CHANGES_TEXTS = {
@@ -44,9 +45,13 @@ export function changesHeading(version: number, locale: Locale): string {
   return locale === 'zh-CN' ? `v${version} — 本次修改` : `v${version} — what changed`;
 }
 
-/** Said before the link (or name) of the previous version: "与 v1 相比" / "Compared with v1". */
-export function comparedWith(previous: string, locale: Locale): string {
-  return locale === 'zh-CN' ? `与 ${previous} 相比` : `Compared with ${previous}`;
+/**
+ * "与 v1 相比" / "Compared with v1" as mrkdwn; `previousMrkdwn` (a name or a link we built) is inserted
+ * as is, the fixed words around it are escaped.
+ */
+export function comparedWith(previousMrkdwn: string, locale: Locale): string {
+  const [before, after] = locale === 'zh-CN' ? ['与 ', ' 相比'] : ['Compared with ', ''];
+  return `${escapeMrkdwn(before)}${previousMrkdwn}${escapeMrkdwn(after)}`;
 }
 
 export function noChanges(previousVersion: number, locale: Locale): string {
