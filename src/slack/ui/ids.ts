@@ -15,6 +15,10 @@ export const CallbackIds = {
   preview: 'opsplan.preview',
   deleteConfirm: 'opsplan.delete_confirm',
   history: 'opsplan.history',
+  /** Review warnings: "Publish anyway" submits it. Metadata: {p: planId, v: draftVersion, c: channel}. */
+  publishConfirm: 'opsplan.publish_confirm',
+  /** Shows a publish's progress, then its outcome; nothing to submit. */
+  publishStatus: 'opsplan.publish_status',
   /** `/opsplan import`: attach or paste a YAML plan. */
   importPlan: 'opsplan.import_plan',
 } as const;
@@ -33,6 +37,10 @@ export const ActionIds = {
   planPreview: 'opsplan.plan.preview',
   planDelete: 'opsplan.plan.delete',
   planHistory: 'opsplan.plan.history',
+  /** Value: the plan id. Review first, then post in the plan's channel. */
+  planPublish: 'opsplan.plan.publish',
+  /** Value: the plan id (on the published summary message). */
+  planRevise: 'opsplan.plan.revise',
   /** Value: JSON {p: planId, s: sectionId}. */
   openSection: 'opsplan.plan.open_section',
   /** Value: JSON {p: planId, v: version}. */

@@ -1,0 +1,45 @@
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { AppLogger } from '../../../logging/logger.js';
+import { buildNoticeMessage } from '../../ui/noticeMessage.js';
+import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
+import type { BrowseInteraction } from '../browse/browseInteraction.js';
+
+/**
+ * Where a publish shows its progress and outcome. Slack's 3 seconds only apply to the ack, so the
+ * posting happens after it; the user then learns the outcome in the modal they are looking at, or
+ * by DM when they already closed it.
+ */
+
+/** Opens a modal from a message or Home, or pushes it from a modal; returns the new view's id. */
+export async function openModal(interaction: BrowseInteraction, view: ModalView): Promise<string> {
+  if (!interaction.triggerId) throw new Error('interaction without a trigger_id');
+  const answer =
+    interaction.surface === 'modal'
+      ? await interaction.client.views.push({ trigger_id: interaction.triggerId, view })
+      : await interaction.client.views.open({ trigger_id: interaction.triggerId, view });
+  const id = answer.view?.id;
+  if (!id) throw new Error('views.open answered without a view id');
+  return id;
+}
+
+/** Replaces the status modal's content; when the user closed it, the text goes to them by DM. */
+export async function showOutcome(
+  args: { client: WebClient; logger: AppLogger; identity: WorkspaceIdentity },
+  viewId: string,
+  view: ModalView,
+  dmText: string,
+): Promise<void> {
+  try {
+    await args.client.views.update({ view_id: viewId, view });
+    return;
+  } catch (error) {
+    args.logger.log('info', 'publish outcome modal gone, telling the user by DM', {
+      err: error instanceof Error ? error.message : String(error),
+    });
+  }
+  await args.client.chat.postMessage({
+    channel: args.identity.userId,
+    ...buildNoticeMessage(dmText),
+  });
+}
