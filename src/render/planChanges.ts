@@ -30,6 +30,8 @@ export interface PlanChangesMessage {
   blocks: KnownBlock[];
 }
 
+const PERMALINK_MAX = 500;
+
 /** Only an https link into Slack becomes a link, so a stored permalink can never forge one. */
 function previousVersionLink(previous: PlanChangesOptions['previousVersion']): string {
   const name = `v${previous.number}`;
@@ -37,7 +39,9 @@ function previousVersionLink(previous: PlanChangesOptions['previousVersion']): s
   try {
     const url = new URL(previous.permalink);
     const inSlack = url.hostname === 'slack.com' || url.hostname.endsWith('.slack.com');
-    if (url.protocol !== 'https:' || !inSlack || /[|<>\s]/.test(url.href)) return name;
+    // A real permalink is ~80 characters; a longer one could push the context text over its limit.
+    const plausible = url.href.length <= PERMALINK_MAX && !/[|<>\s]/.test(url.href);
+    if (url.protocol !== 'https:' || !inSlack || !plausible) return name;
     return `<${url.href.replace(/&/g, '&amp;')}|${name}>`;
   } catch {
     return name;

@@ -134,6 +134,7 @@ describe('renderPlanChangesBlocks', () => {
       'https://evil.example/archives/C1/p1',
       'http://acme.slack.com/archives/C1/p1',
       'https://acme.slack.com/a|forged',
+      `https://acme.slack.com/${'a'.repeat(3000)}`,
     ]) {
       const compared = render(base, revised, { permalink })[0]?.blocks[1];
       expect(textObjects(compared ? [compared] : [])[0]?.text).toBe('Compared with v1');
