@@ -1,17 +1,11 @@
 import type { Locale } from '../../../domain/locale.js';
-import type { Plan } from '../../../domain/plan.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { ExportFile, ExportOutcome } from '../../../services/transfer/exportPlan.js';
-import type { DraftRecord } from '../../../store/draftStore.js';
+import { ambiguousMessage, notFoundMessage } from '../browse/lookupMessages.js';
 import { escapeForMrkdwnCode } from '../inlineCode.js';
 import { buildNoticeMessage } from '../noticeMessage.js';
 import type { SlackMessage } from '../slackMessage.js';
 import { transferTexts } from './transferTexts.js';
-
-/** Candidates listed when a title is ambiguous; more would not help anyone choose. */
-const CANDIDATES_MAX = 10;
-/** Ten lines of at most 45 characters, even if every one escapes to 5, stay within a section's 3000. */
-const CANDIDATE_TITLE_MAX = 45;
 
 function safeTitle(title: string): string {
   return escapeMrkdwn(title.replace(/\s+/g, ' ').trim() || '—');
@@ -50,16 +44,14 @@ export function exportProblemMessage(
   locale: Locale,
 ): SlackMessage {
   const t = transferTexts(locale).export;
-  const shownRef = escapeForMrkdwnCode(ref);
   switch (outcome.kind) {
+    // Naming a plan works as in every other command: the browse slice's answers.
     case 'missing_ref':
       return buildNoticeMessage(t.missingRef);
     case 'not_found':
-      return buildNoticeMessage(t.notFound({ ref: shownRef }));
+      return notFoundMessage(ref, locale);
     case 'ambiguous':
-      return buildNoticeMessage(
-        t.ambiguous({ ref: shownRef, choices: candidateLines(outcome.candidates) }),
-      );
+      return ambiguousMessage(ref, 'export', outcome.candidates, locale);
     case 'draft_forbidden':
       return buildNoticeMessage(t.draftForbidden);
     case 'version_forbidden':
@@ -75,11 +67,4 @@ export function exportProblemMessage(
     case 'template_missing':
       return buildNoticeMessage(t.templateMissing({ id: escapeForMrkdwnCode(outcome.templateId) }));
   }
-}
-
-function candidateLines(candidates: readonly DraftRecord<Plan>[]): string {
-  return candidates
-    .slice(0, CANDIDATES_MAX)
-    .map((c) => `• \`${c.id}\` ${safeTitle(c.title.slice(0, CANDIDATE_TITLE_MAX))}`)
-    .join('\n');
 }

@@ -27,10 +27,6 @@ const en = {
     published: (p: { version: number }) => `published version v${p.version}`,
     formatMarkdown: 'Markdown',
     formatYaml: 'YAML for the `opsplan` CLI',
-    notFound: (p: { ref: string }) =>
-      `No plan matches \`${p.ref}\`. \`/opsplan list\` shows your plans with their ids.`,
-    ambiguous: (p: { ref: string; choices: string }) =>
-      `Several plans match \`${p.ref}\`. Name the one you mean by its id:\n${p.choices}`,
     draftForbidden:
       'Only the owner and the editors of a plan can export its draft. Once it is published, a version posted in a public channel can be exported by anyone in the workspace (`/opsplan export &lt;plan&gt; latest`).',
     versionForbidden:
@@ -107,8 +103,6 @@ const zhCN: TransferTexts = {
     published: (p) => `已发布版本 v${p.version}`,
     formatMarkdown: 'Markdown',
     formatYaml: '`opsplan` CLI 用的 YAML',
-    notFound: (p) => `没有与 \`${p.ref}\` 匹配的计划。\`/opsplan list\` 列出你的计划及其 ID。`,
-    ambiguous: (p) => `有多个计划与 \`${p.ref}\` 匹配，请用 ID 指定：\n${p.choices}`,
     draftForbidden:
       '只有计划的负责人和编辑者可以导出草稿。计划发布后，发在公开频道的版本工作区内任何人都可以导出（`/opsplan export &lt;计划&gt; latest`）。',
     versionForbidden: '这个版本发在私有频道（或尚未发出），只有计划的负责人和编辑者可以导出。',
