@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan.js';
 import { ActionIds, CallbackIds } from '../../../src/slack/ui/ids.js';
@@ -113,8 +112,15 @@ export function describeTopologyScenarios(
   });
 }
 
+/**
+ * Resolves on the app's Redis connection's next `event`. Not `events.once`: that rejects on the
+ * 'error' events ioredis emits for every failed reconnect attempt.
+ */
+export function appRedisEvent(e2e: E2eContext, event: 'ready' | 'close'): Promise<void> {
+  return new Promise((resolve) => e2e.app.app.redis.once(event, () => resolve()));
+}
+
 /** Resolves once the app's Redis connection is ready (at once if it already is). */
 export async function appRedisReady(e2e: E2eContext): Promise<void> {
-  const redis = e2e.app.app.redis;
-  if (redis.status !== 'ready') await once(redis, 'ready');
+  if (e2e.app.app.redis.status !== 'ready') await appRedisEvent(e2e, 'ready');
 }
