@@ -1,0 +1,145 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectTestRedis } from '../../support/redis/testRedis.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSlackApi.js';
+import { cleanPlan, publishHarness, uniqueChannel } from './publishHarness.js';
+
+let slack: FakeSlackApi;
+const redis = connectTestRedis();
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+});
+afterEach(() => {
+  slack.clearFaults();
+});
+afterAll(async () => {
+  slack.assertNoViolations();
+  await slack.close();
+  await redis.quit();
+});
+
+/** The top-level messages (summaries) in a channel. */
+function summaries(channel: string) {
+  return slack.messages(channel).filter((m) => m.thread_ts === undefined);
+}
+
+function postsTo(channel: string) {
+  return slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+}
+
+describe('publish service under Slack faults', () => {
+  it('429 with Retry-After: waits as told, then posts everything once', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 3 }, 1);
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({ kind: 'published', version: 1 });
+    expect(h.slept).toContain(3000);
+    expect(summaries(channel)).toHaveLength(1);
+    const posted = slack.messages(channel);
+    // One attempt was refused, every message then landed exactly once.
+    expect(postsTo(channel)).toHaveLength(posted.length + 1);
+    expect(new Set(posted.map((m) => m.text)).size).toBe(posted.length);
+  });
+
+  it('a 5xx in the middle of the thread is retried with back-off; every reply lands once', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    let pauses = 0;
+    h.setOnSleep((ms) => {
+      // The pause before the third message: the next post answers 500 twice.
+      if (ms === 1 && ++pauses === 2) slack.fail('chat.postMessage', { status: 500 }, 2);
+    });
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({ kind: 'published', version: 1 });
+    expect(h.slept).toEqual(expect.arrayContaining([10, 20]));
+    const posted = slack.messages(channel);
+    expect(postsTo(channel)).toHaveLength(posted.length + 2);
+    expect(new Set(posted.map((m) => m.text)).size).toBe(posted.length);
+    expect(summaries(channel)).toHaveLength(1);
+  });
+
+  it('a lost postMessage answer is not reposted: the rest is deleted, the user told, a retry works', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    let pauses = 0;
+    h.setOnSleep((ms) => {
+      if (ms === 1 && ++pauses === 2) slack.fail('chat.postMessage', { dropResponse: true }, 1);
+    });
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      reason: 'unknown_outcome',
+      unknownMessage: true,
+      leftovers: 0,
+    });
+    // Three posts were attempted (summary, reply, the lost reply); none was sent twice.
+    expect(postsTo(channel)).toHaveLength(3);
+    expect(slack.callsTo('chat.delete').filter((c) => c.args.channel === channel)).toHaveLength(2);
+    // What remains is the one message whose fate the app could not know.
+    const left = slack.messages(channel);
+    expect(left).toHaveLength(1);
+    expect(left[0]?.ts).toBe(postsTo(channel)[2]?.result?.ts);
+    expect((await h.published.latest(h.ws, record.id))?.post).toBeUndefined();
+
+    h.setOnSleep(() => undefined);
+    const retried = await h.service.publish(h.actor(), record.id, { requestId: 'again' });
+    // The version frozen by the failed attempt is the one published: no gap, no twin.
+    expect(retried).toMatchObject({ kind: 'published', version: 1 });
+    expect(await h.published.list(h.ws, record.id)).toHaveLength(1);
+  });
+
+  it('a failure after the summary (upload refused) deletes everything posted; a later retry succeeds', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    slack.fail('files.completeUploadExternal', { okFalse: 'invalid_arguments' }, 1);
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      reason: 'refused',
+      detail: 'invalid_arguments',
+      leftovers: 0,
+      unknownMessage: false,
+    });
+    expect(postsTo(channel).length).toBeGreaterThan(1);
+    expect(slack.messages(channel)).toEqual([]);
+
+    const retried = await h.service.publish(h.actor(), record.id, { requestId: 'again' });
+    expect(retried).toMatchObject({ kind: 'published', version: 1 });
+    expect(summaries(channel)).toHaveLength(1);
+  });
+
+  it('gives up after the bounded retries of a lasting 5xx, leaving nothing behind', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    let pauses = 0;
+    h.setOnSleep((ms) => {
+      if (ms === 1 && ++pauses === 1) slack.fail('chat.postMessage', { status: 503 });
+    });
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'server_error', leftovers: 0 });
+    // The summary, then four attempts at the first reply.
+    expect(postsTo(channel)).toHaveLength(5);
+    expect(slack.messages(channel)).toEqual([]);
+  });
+
+  it('a Retry-After beyond the limit ends the attempt instead of holding the lease for minutes', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 600 }, 1);
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'rate_limited' });
+    expect(h.slept).not.toContain(600_000);
+    expect(slack.messages(channel)).toEqual([]);
+  });
+});
