@@ -1,0 +1,36 @@
+import type { Plan } from '../../../domain/plan.js';
+import type { TemplateRegistry } from '../../../domain/templateParse.js';
+import type { AppLogger } from '../../../logging/logger.js';
+import type { JobKind } from '../../../scheduler/engine/contract.js';
+import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js';
+import type { DraftStore } from '../../../store/draftStore.js';
+import type { PublishedStore } from '../../../store/publishedStore.js';
+import type { RedisConnection } from '../../../store/redisConnection.js';
+import type { WorkspaceKey } from '../../../store/workspaceKey.js';
+
+/**
+ * What the scheduler's content needs from the engine: the settings the modal edits, and running a
+ * job now through the same exactly-once path as the schedule. `Settings` is the engine's type.
+ */
+export interface ScheduleEnginePort<Settings = unknown> {
+  getSettings(ws: WorkspaceKey, planId: string): Promise<Settings>;
+  saveSettings(ws: WorkspaceKey, planId: string, settings: Settings): Promise<unknown>;
+  triggerNow(ws: WorkspaceKey, planId: string, kind: JobKind, target?: string): Promise<unknown>;
+}
+
+/** What `createScheduleContent` needs from the composition root. */
+export interface ScheduleContentDeps {
+  drafts: DraftStore<Plan>;
+  /** Reminders and check-ins work on the latest published version and its post's channel. */
+  published: PublishedStore<Plan>;
+  templates: TemplateRegistry;
+  /** Check-in rounds, answers and the KPI value series live here. */
+  redis: RedisConnection;
+  locales: UserLocaleResolver;
+  logger: AppLogger;
+  engine: ScheduleEnginePort;
+  /** When neither the plan nor the owner's profile names one. */
+  defaultTimezone: string;
+  /** Source of "now" for interactive paths; tests pass a fixed clock. */
+  now?: () => Date;
+}
