@@ -104,7 +104,7 @@ describe('publish service: posting', () => {
     const edited = await h.saveDraft(
       v1,
       changed(v1.doc, (draft) => {
-        const results = draft.sections.results as { kpis: Array<{ target: number }> };
+        const results = draft.sections.results as unknown as { kpis: Array<{ target: number }> };
         if (results.kpis[0]) results.kpis[0].target = 900;
       }),
     );
@@ -135,7 +135,9 @@ describe('publish service: what stops it before anything is posted', () => {
 
     const warned = await h.createDraft(
       changed(cleanPlan(channel), (draft) => {
-        const strategy = draft.sections.strategy as { modules: Array<{ priority?: string }> };
+        const strategy = draft.sections.strategy as unknown as {
+          modules: Array<{ priority?: string }>;
+        };
         delete strategy.modules[1]?.priority;
       }),
     );
