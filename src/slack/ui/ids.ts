@@ -21,6 +21,10 @@ export const CallbackIds = {
   publishStatus: 'opsplan.publish_status',
   /** `/opsplan import`: attach or paste a YAML plan. */
   importPlan: 'opsplan.import_plan',
+  /** A KPI owner's check-in answers. Metadata: {p: planId, r: roundId}. */
+  checkinReport: 'opsplan.checkin_report',
+  /** `/opsplan settings <plan>`: schedules of a published plan. Metadata: {p: planId}. */
+  scheduleSettings: 'opsplan.schedule_settings',
 } as const;
 
 export const ActionIds = {
@@ -45,6 +49,10 @@ export const ActionIds = {
   openSection: 'opsplan.plan.open_section',
   /** Value: JSON {p: planId, v: version}. */
   historyRestore: 'opsplan.history.restore',
+  /** Value: JSON {p: planId, r: roundId} (on a check-in DM). Opens the Report modal. */
+  checkinReport: 'opsplan.checkin.report',
+  /** Value: the plan id. Opens the schedule settings modal (owner only). */
+  planSettings: 'opsplan.plan.settings',
 } as const;
 
 /** Inputs in OpsPlan views all use this action id; the block id says which field. */
