@@ -183,16 +183,27 @@ describe('export → import', () => {
 
   it('lists every problem of malformed YAML inline and creates nothing', async () => {
     const teamId = uniqueWorkspace();
-    const broken = planToYaml(smallPlan(IMPORTER))
+    const yaml = planToYaml(smallPlan(IMPORTER));
+    // The document's frame is checked before the answers: two broken meta fields…
+    const badMeta = yaml
       .replace('stage: growth', 'stage: hypergrowth')
-      .replace('baseline: 8000', 'baseline: lots');
-    const { body, modal } = await importOnce(teamId, IMPORTER, { [ImportBlockIds.paste]: broken });
-    expect(body.response_action).toBe('errors');
-    const error = body.errors?.[ImportBlockIds.paste] ?? '';
-    expect(error).toMatch(/^Nothing was imported — \d+ problems:/);
-    expect(error).toMatch(/line \d+, column \d+: meta\.stage/);
-    expect(error).toMatch(/sections\.results\.kpis\[0\]\.baseline/);
-    expect(modal.view.callback_id).toBe(CallbackIds.importPlan);
+      .replace('audience: investors', 'audience: martians');
+    const first = await importOnce(teamId, IMPORTER, { [ImportBlockIds.paste]: badMeta });
+    expect(first.body.response_action).toBe('errors');
+    const metaError = first.body.errors?.[ImportBlockIds.paste] ?? '';
+    expect(metaError).toMatch(/^Nothing was imported — 2 problems:/);
+    expect(metaError).toMatch(/line 5, column \d+: meta\.stage/);
+    expect(metaError).toMatch(/line 6, column \d+: meta\.audience/);
+    // …and two broken answers, each against its template field.
+    const badAnswers = yaml
+      .replace('baseline: 8000', 'baseline: lots')
+      .replace('deadline: 2027-12-31', 'deadline: someday');
+    const second = await importOnce(teamId, IMPORTER, { [ImportBlockIds.paste]: badAnswers });
+    const answerError = second.body.errors?.[ImportBlockIds.paste] ?? '';
+    expect(answerError).toMatch(/^Nothing was imported — 2 problems:/);
+    expect(answerError).toMatch(/sections\.results\.kpis\[0\]\.baseline/);
+    expect(answerError).toMatch(/sections\.results\.kpis\[0\]\.deadline/);
+    expect(second.modal.view.callback_id).toBe(CallbackIds.importPlan);
     expect(await drafts.listForUser(workspaceKey({ teamId }), IMPORTER)).toEqual([]);
   });
 
