@@ -43,7 +43,7 @@ function slackDate(at: Date): string {
  * The renderer's summary with the version line and a Revise button. The summary may already use
  * every block a message allows; its tail then makes room (the thread has the whole plan).
  */
-function withVersionBlocks(summary: SlackMessage, extra: KnownBlock[]): SlackMessage {
+export function withVersionBlocks(summary: SlackMessage, extra: KnownBlock[]): SlackMessage {
   const blocks = [...summary.blocks];
   const closing = blocks.pop();
   const room = MESSAGE_BLOCKS_MAX - extra.length - (closing ? 1 : 0);
