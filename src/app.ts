@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import { App, type CodedError, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { PlanSchema } from './domain/plan.js';
 import { loadTemplates } from './domain/templateLoader.js';
@@ -27,9 +30,14 @@ import type { BrowseDeps } from './slack/listeners/browse/browseDeps.js';
 import { browseSubcommands } from './slack/listeners/browse/registerBrowse.js';
 import type { InterviewDeps } from './slack/listeners/interview/interviewDeps.js';
 import { openSectionScreen } from './slack/listeners/interview/sectionScreens.js';
+import type { PublishDeps } from './slack/listeners/publish/publishDeps.js';
+import { publishSubcommands } from './slack/listeners/publish/registerPublish.js';
 import { registerListeners } from './slack/listeners/registerListeners.js';
+import { transferSubcommands } from './slack/listeners/transfer/registerTransfer.js';
+import type { TransferDeps } from './slack/listeners/transfer/transferDeps.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
+import { RedisPublishedStore } from './store/redis/publishedRedisStore.js';
 import { RedisDraftStore } from './store/redis/redisDraftStore.js';
 import { closeRedis, connectRedis, type RedisConnection } from './store/redisConnection.js';
 import { createRedisUserPreferencesStore } from './store/userPreferencesStore.js';
@@ -76,6 +84,9 @@ export async function createOpsPlanApp(
   const drafts = new RedisDraftStore(redis, PlanSchema, {
     retentionDays: config.draftRetentionDays,
   });
+  const published = new RedisPublishedStore(redis, PlanSchema);
+  /** Names this process in publish leases and logs. */
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   const routes = [healthRoute(redis)];
   const boltLogger = logger.child({ component: 'bolt' });
@@ -154,12 +165,34 @@ export async function createOpsPlanApp(
     },
   };
 
+  const transferDeps: TransferDeps = { drafts, templates, locales, logger, published };
+  const publishDeps: PublishDeps = {
+    drafts,
+    published,
+    templates,
+    locales,
+    logger,
+    replicaId,
+    openSection: browseDeps.openSection,
+    // Posting decides itself which calls are safe to repeat: a chat.postMessage whose answer
+    // was lost must not be resent blindly, so the client never retries on its own.
+    publishClient: new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      logger: boltLogger,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+    }),
+  };
+
   const subcommands: Subcommand[] = [];
   subcommands.push(
     createHelpSubcommand(() => subcommands),
     createNewSubcommand(templates),
     createEditSubcommand(interviewDeps),
     ...browseSubcommands(browseDeps),
+    ...publishSubcommands(publishDeps),
+    ...transferSubcommands(transferDeps),
     createLanguageSubcommand(preferences),
   );
   registerListeners(bolt, {
@@ -168,6 +201,8 @@ export async function createOpsPlanApp(
     logger,
     interview: interviewDeps,
     browse: browseDeps,
+    publish: publishDeps,
+    transfer: transferDeps,
   });
 
   const jobs: ScheduledJob[] = [sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' }))];
