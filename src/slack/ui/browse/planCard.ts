@@ -7,6 +7,7 @@ import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import { SEVERITY_ICONS } from '../../../render/reviewSummary.js';
 import type { PlanOverview } from '../../../services/browse/planOverview.js';
 import { ActionIds } from '../ids.js';
+import { publishTexts } from '../publish/publishTexts.js';
 import { type BrowseTexts, browseTexts } from './browseTexts.js';
 import { calendarDate, relativeTime } from './timeText.js';
 
@@ -87,6 +88,7 @@ export function planCardBlocks(plan: PlanOverview, options: PlanCardOptions): Kn
     elements: [
       button(t.buttons.resume, ActionIds.planResume, plan.id, 'primary'),
       button(t.buttons.preview, ActionIds.planPreview, plan.id),
+      button(publishTexts(locale).buttons.publish, ActionIds.planPublish, plan.id),
       button(t.buttons.history, ActionIds.planHistory, plan.id),
       button(t.buttons.delete, ActionIds.planDelete, plan.id, 'danger'),
     ],

@@ -16,6 +16,7 @@ import { renderPlanBlocks } from '../../../render/planBlocks.js';
 import { SEVERITY_ICONS } from '../../../render/reviewSummary.js';
 import type { DraftRecord } from '../../../store/draftStore.js';
 import { ActionIds, CallbackIds } from '../ids.js';
+import { publishTexts } from '../publish/publishTexts.js';
 import type { BrowseModal } from './browseModal.js';
 import { browseTexts } from './browseTexts.js';
 import { encodeOpenSection } from './browseValues.js';
@@ -112,6 +113,13 @@ export function buildPreviewModal(input: PreviewInput): BrowseModal {
       sectionBlock(t.preview.templateMissing({ id: escapeMrkdwn(plan.meta.templateId) })),
     );
   } else {
+    blocks.push({
+      type: 'actions',
+      block_id: 'preview.actions',
+      elements: [
+        button(publishTexts(locale).buttons.publish, ActionIds.planPublish, record.id, 'primary'),
+      ],
+    });
     if (review) blocks.push(...reviewBlocks(input, template, review));
     const content = renderPlanBlocks(plan, template).sections.flatMap((m) => m.blocks);
     const room = MODAL_BLOCKS_MAX - blocks.length;

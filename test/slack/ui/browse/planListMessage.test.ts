@@ -44,6 +44,7 @@ describe('buildPlanListMessage', () => {
       expect(buttonsOf(message.blocks)).toEqual([
         [ActionIds.planResume, 'P0000000'],
         [ActionIds.planPreview, 'P0000000'],
+        [ActionIds.planPublish, 'P0000000'],
         [ActionIds.planHistory, 'P0000000'],
         [ActionIds.planDelete, 'P0000000'],
       ]);

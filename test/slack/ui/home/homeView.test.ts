@@ -34,6 +34,7 @@ describe('buildHomeView', () => {
       ActionIds.newPlan,
       ActionIds.planResume,
       ActionIds.planPreview,
+      ActionIds.planPublish,
       ActionIds.planHistory,
       ActionIds.planDelete,
     ]);
