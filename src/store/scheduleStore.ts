@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { IsoDateSchema, RowIdSchema } from '../domain/fieldTypes.js';
+import { TimeZoneSchema } from '../domain/plan.js';
+import { ScheduleRuleSchema, type ScheduleSpec } from '../domain/schedule/index.js';
+import type { WorkspaceKey } from './workspaceKey.js';
+
+/**
+ * The durable schedule of published plans: what recurs (a revision schedule and one check-in
+ * schedule per KPI), what is due when, who is running it (claims with leases), and which steps of
+ * each occurrence are done. Key layout and sharding: ./redis/scheduleKeys.ts.
+ */
+
+/** One schedule's changes to its default; absent fields keep the plan-wide setting or default. */
+export const ScheduleOverrideSchema = z.strictObject({
+  rule: ScheduleRuleSchema.optional(),
+  timezone: TimeZoneSchema.optional(),
+  skipWeekends: z.boolean().optional(),
+  paused: z.boolean().optional(),
+  snoozeUntil: IsoDateSchema.optional(),
+});
+export type ScheduleOverride = z.infer<typeof ScheduleOverrideSchema>;
+
+/**
+ * What the owner chose in the settings modal. Precedence when computing a spec:
+ * per-KPI override → `checkIns` (or `revision`) → plan-wide fields → lifecycle default.
+ */
+export const PlanScheduleSettingsSchema = z.strictObject({
+  /** Default: the plan's timezone (itself the owner's Slack tz, else DEFAULT_TIMEZONE). */
+  timezone: TimeZoneSchema.optional(),
+  skipWeekends: z.boolean().optional(),
+  paused: z.boolean().optional(),
+  snoozeUntil: IsoDateSchema.optional(),
+  revision: ScheduleOverrideSchema.optional(),
+  checkIns: ScheduleOverrideSchema.optional(),
+  kpis: z.record(RowIdSchema, ScheduleOverrideSchema).optional(),
+  /** How long a check-in round stays open before its digest (hours). */
+  checkInWindowHours: z
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .optional(),
+  updatedBy: z.string().optional(),
+  updatedAt: z.iso.datetime().optional(),
+});
+export type PlanScheduleSettings = z.infer<typeof PlanScheduleSettingsSchema>;
+
+export const DEFAULT_CHECK_IN_WINDOW_HOURS = 24;
+
+export interface RecurringScheduleInput {
+  kind: string;
+  target: string;
+  spec: ScheduleSpec;
+}
+
+/** A schedule record as read back for a claimed id. */
+export type StoredSchedule =
+  | {
+      type: 'recurring';
+      sid: string;
+      ws: WorkspaceKey;
+      planId: string;
+      kind: string;
+      target: string;
+      spec: ScheduleSpec;
+      rev: string;
+      createdAt: Date;
+      lastDone?: Date;
+      attempts: number;
+    }
+  | {
+      type: 'one_off';
+      sid: string;
+      ws: WorkspaceKey;
+      planId: string;
+      kind: string;
+      target: string;
+      periodKey: string;
+      at: Date;
+      trigger: 'schedule' | 'on_demand';
+      payload: unknown;
+      rev: string;
+      createdAt: Date;
+      attempts: number;
+      finished: boolean;
+    };
+
+export interface ClaimRef {
+  bucket: number;
+  sid: string;
+  token: string;
+}
+
+export interface OneOffInput {
+  kind: string;
+  target: string;
+  periodKey: string;
+  at: Date;
+  trigger: 'schedule' | 'on_demand';
+  payload?: unknown;
+}
+
+export type StepBegin =
+  | { state: 'lost' }
+  | { state: 'done'; result: unknown }
+  /** `retakenFrom`: a previous claim started this step and never recorded it (outcome unknown). */
+  | { state: 'acquired'; retakenFrom?: string };
+
+export interface ScheduleOccurrenceRef {
+  ws: WorkspaceKey;
+  planId: string;
+  kind: string;
+  target: string;
+  periodKey: string;
+}
+
+export interface ScheduleStore {
+  readonly buckets: number;
+  upsertSchedule(
+    ws: WorkspaceKey,
+    planId: string,
+    schedule: RecurringScheduleInput,
+    now: Date,
+    nextDue: Date | undefined,
+  ): Promise<'created' | 'updated' | 'unchanged'>;
+  removeSchedule(ws: WorkspaceKey, planId: string, kind: string, target: string): Promise<void>;
+  /** The plan's recurring schedules. */
+  listPlanSchedules(ws: WorkspaceKey, planId: string): Promise<StoredSchedule[]>;
+  /** Adds a one-off job; false when one with the same (plan, kind, target, periodKey) exists. */
+  addOneOff(ws: WorkspaceKey, planId: string, job: OneOffInput, now: Date): Promise<boolean>;
+
+  claimDue(
+    bucket: number,
+    now: Date,
+    leaseMs: number,
+    limit: number,
+    token: string,
+  ): Promise<string[]>;
+  read(bucket: number, sid: string): Promise<StoredSchedule | null>;
+  renewClaim(claim: ClaimRef, until: Date): Promise<boolean>;
+  completeClaim(
+    claim: ClaimRef,
+    outcome: {
+      lastDone?: Date;
+      nextDue?: Date;
+      revRead: string;
+      now: Date;
+      /** Failed attempts so far (absent: the run succeeded, the count resets). */
+      attempts?: number;
+      /** One-offs: mark finished and keep the record this long (a repeated defer stays a no-op). */
+      finishedTtlMs?: number;
+    },
+  ): Promise<'ok' | 'lost' | 'gone'>;
+
+  beginStep(claim: ClaimRef, occurrence: ScheduleOccurrenceRef, step: string): Promise<StepBegin>;
+  completeStep(
+    claim: ClaimRef,
+    occurrence: ScheduleOccurrenceRef,
+    step: string,
+    result: unknown,
+  ): Promise<void>;
+  releaseStep(claim: ClaimRef, occurrence: ScheduleOccurrenceRef, step: string): Promise<void>;
+
+  getSettings(ws: WorkspaceKey, planId: string): Promise<PlanScheduleSettings>;
+  saveSettings(ws: WorkspaceKey, planId: string, settings: PlanScheduleSettings): Promise<void>;
+
+  /** Reserves the next send slot of a pacing gate shared by all replicas; returns the wait (ms). */
+  reserveSlot(
+    ws: WorkspaceKey,
+    gate: string,
+    intervalMs: number,
+    notBefore?: Date,
+  ): Promise<number>;
+  blockGateUntil(ws: WorkspaceKey, gate: string, until: Date): Promise<void>;
+  /** node-cron's run coordinator: true for the first caller of `key` within `ttlMs`. */
+  acquireTick(key: string, ttlMs: number, owner: string): Promise<boolean>;
+}
