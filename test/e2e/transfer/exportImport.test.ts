@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CliDeps, runCli } from '../../../src/cli/main.js';
 import { type Plan, PlanSchema } from '../../../src/domain/plan.js';
 import { planToYaml } from '../../../src/domain/planYaml.js';
 import { builtinTemplates } from '../../../src/domain/templateLoader.js';
@@ -55,7 +56,9 @@ async function exportToDm(teamId: string, userId: string, text: string) {
   expect(immediate).toBe('');
   const path = new URL(responseUrl).pathname;
   const reply = await e2e.slack.waitForCall('response_url', (c) => c.path === path);
-  const upload = await e2e.slack.waitForCall('files.completeUploadExternal');
+  // The file is shared before the confirmation is sent: the latest upload is this command's.
+  const upload = e2e.slack.callsTo('files.completeUploadExternal').at(-1);
+  if (!upload) throw new Error('nothing was uploaded');
   const [file] = e2e.slack
     .uploadedFiles()
     .filter((f) => f.id === (upload.args.files as Array<{ id: string }>)[0]?.id);
@@ -65,6 +68,20 @@ async function exportToDm(teamId: string, userId: string, text: string) {
     file: { ...file, content },
     reply: reply.args as unknown as Reply & { response_type: string },
   };
+}
+
+/** Runs the real `opsplan` CLI in-process on a file holding `content`. */
+async function cli(args: string[], content: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const deps: CliDeps = {
+    readFile: async () => content,
+    loadTemplates: async () => builtinTemplates(),
+    now: () => new Date('2026-02-01T00:00:00Z'),
+    env: {},
+  };
+  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }, deps);
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 const template = builtinTemplates().get('standard');
@@ -89,9 +106,25 @@ describe('/opsplan export', () => {
     const { file } = await exportToDm(teamId, OWNER, `${plan.meta.title} yaml`);
     expect(file.content).toBe(planToYaml(record.doc));
     expect(file.filename).toBe('shelfie-first-year-operations-plan-2026-draft.yaml');
-    e2e.slack.reset();
-    const again = await exportToDm(teamId, OWNER, `${record.id} yml`.replace('export', '导出'));
-    expect(again.file.content).toBe(planToYaml(record.doc));
+    // The CLI lints it (no input error) and renders exactly the Markdown export.
+    const lint = await cli(['lint', file.filename], file.content);
+    expect(lint.stderr).toBe('');
+    expect(lint.code).toBeLessThan(2);
+    const md = await exportToDm(teamId, OWNER, record.id);
+    expect((await cli(['render', file.filename, '--format', 'md'], file.content)).stdout).toBe(
+      md.file.content,
+    );
+    const responseUrl = e2e.slack.responseUrl();
+    const res = await e2e.client.slashCommand({
+      teamId,
+      userId: OWNER,
+      text: `导出 ${record.id} yml`,
+      responseUrl,
+    });
+    expect(res.status).toBe(200);
+    await e2e.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    const uploads = e2e.slack.callsTo('files.completeUploadExternal');
+    expect(uploads).toHaveLength(3);
   });
 
   it('keeps injection strings inert in the Markdown', async () => {
