@@ -60,7 +60,6 @@ export async function exportPlan(
   request: ExportRequest,
 ): Promise<ExportOutcome> {
   if (request.ref === '') return { kind: 'missing_ref' };
-  const ws = workspaceKey(identity);
   const lookup = await lookupPlanByRef(deps.drafts, identity, request.ref);
   if (lookup.kind === 'ambiguous') return { kind: 'ambiguous', candidates: lookup.candidates };
 
@@ -86,6 +85,18 @@ export async function exportPlan(
     });
   }
 
+  return exportPublished(deps, identity, request, { planId, draft, editor });
+}
+
+/** A published version: the one asked for, or the latest for `latest` and for readers by default. */
+async function exportPublished(
+  deps: ExportDeps,
+  identity: WorkspaceIdentity,
+  request: ExportRequest,
+  plan: { planId: string | undefined; draft: DraftRecord<Plan> | undefined; editor: boolean },
+): Promise<ExportOutcome> {
+  const { version } = request;
+  const { draft, editor } = plan;
   const published = deps.published;
   if (!published) {
     if (!draft) return { kind: 'not_found' };
@@ -93,8 +104,9 @@ export async function exportPlan(
       ? { kind: 'draft_forbidden' }
       : { kind: 'versions_unavailable' };
   }
-  if (!planId) return { kind: 'not_found' };
-  const id = planId;
+  const id = plan.planId;
+  if (!id) return { kind: 'not_found' };
+  const ws = workspaceKey(identity);
   const latest = await withStorage(() => published.latest(ws, id));
   if (!latest) {
     if (!draft) return { kind: 'not_found' };
@@ -105,11 +117,12 @@ export async function exportPlan(
   let chosen: ReadablePublishedVersion | null = latest;
   if (version.kind === 'number' && version.version !== latest.version) {
     chosen = await withStorage(() => published.get(ws, id, version.version));
-    if (!chosen)
+    if (!chosen) {
       return { kind: 'version_not_found', version: version.version, latest: latest.version };
+    }
   }
   if (!(editor || canEdit(chosen, identity.userId) || (await readableByAll(deps, chosen)))) {
-    return draft || chosen ? { kind: 'version_forbidden' } : { kind: 'not_found' };
+    return { kind: 'version_forbidden' };
   }
   return render(deps, chosen.doc, id, request.format, {
     kind: 'published',
