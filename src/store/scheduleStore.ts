@@ -128,6 +128,8 @@ export interface ScheduleStore {
   /** Adds a one-off job; false when one with the same (plan, kind, target, periodKey) exists. */
   addOneOff(ws: WorkspaceKey, planId: string, job: OneOffInput, now: Date): Promise<boolean>;
 
+  /** Buckets with something due at `now` (one round trip: the commands are pipelined). */
+  dueBuckets(now: Date): Promise<number[]>;
   claimDue(
     bucket: number,
     now: Date,

@@ -53,10 +53,16 @@ export function createClaimLoop(options: ClaimLoopOptions): ClaimLoop {
     },
     async pass(now) {
       const mine: Promise<void>[] = [];
+      const due = await store.dueBuckets(now);
       const first = nextStart;
       nextStart = (nextStart + 1) % store.buckets;
-      for (let i = 0; i < store.buckets && !stopping; i++) {
-        const bucket = (first + i) % store.buckets;
+      const order = [...due].sort(
+        (a, b) =>
+          ((a - first + store.buckets) % store.buckets) -
+          ((b - first + store.buckets) % store.buckets),
+      );
+      for (const bucket of order) {
+        if (stopping) break;
         for (;;) {
           if (stopping) break;
           while (running.size >= options.maxConcurrentJobs) await Promise.race(running);

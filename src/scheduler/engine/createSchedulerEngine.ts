@@ -45,7 +45,7 @@ export const DEFAULT_ENGINE_SETTINGS: SchedulerEngineSettings = {
   oneOffTtlMs: 30 * 24 * 60 * 60 * 1000,
   batchSize: 200,
   maxConcurrentJobs: 32,
-  channelIntervalMs: 1100,
+  channelIntervalMs: 1200,
 };
 
 export interface SyncInput {

@@ -10,7 +10,7 @@ import { createSemaphore } from './semaphore.js';
  * Background Slack calls, paced so a tick with thousands of due plans neither gets rate-limited
  * into dropping messages nor starves interactive requests:
  * - every post to a channel takes the channel's next send slot from a gate in Redis shared by all
- *   replicas (default one per 1.1 s: Slack allows ~1 message/s per channel, the margin absorbs
+ *   replicas (default one per 1.2 s: Slack allows ~1 message/s per channel, the margin absorbs
  *   clock jitter between replicas); other methods take a per-workspace slot of their tier;
  * - a 429 pushes that gate back by Retry-After (so every replica waits, not only the one that was
  *   told) and the call is retried, up to `maxAttempts`;
@@ -39,7 +39,7 @@ export interface PacedSender {
   openDm(ws: WorkspaceKey, userId: string): Promise<string>;
 }
 
-export const DEFAULT_CHANNEL_INTERVAL_MS = 1100;
+export const DEFAULT_CHANNEL_INTERVAL_MS = 1200;
 /** Tier 3 (≥ 50 per minute per workspace): chat.update, conversations.open. */
 const TIER3_INTERVAL_MS = 1200;
 /** chat.postMessage across a workspace (Slack: several hundred per minute; we stay well below). */

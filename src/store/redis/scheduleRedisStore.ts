@@ -119,6 +119,14 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       return reply === 1;
     },
 
+    async dueBuckets(now) {
+      const buckets = [...Array(SCHEDULE_BUCKETS).keys()];
+      const heads = await Promise.all(
+        buckets.map((b) => redis.zrangebyscore(bucketKeys(b).due, '-inf', +now, 'LIMIT', 0, 1)),
+      );
+      return buckets.filter((b) => (heads[b]?.length ?? 0) > 0);
+    },
+
     async claimDue(bucket, now, leaseMs, limit, token) {
       const { due, claims } = bucketKeys(bucket);
       const reply = await scripts.opsplanScheduleClaim(
