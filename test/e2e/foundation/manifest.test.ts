@@ -48,6 +48,7 @@ describe('manifest.yml', () => {
         'users:read',
         'im:write',
         'files:write',
+        'files:read',
         'channels:read',
         'groups:read',
         'channels:join',
