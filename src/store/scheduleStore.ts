@@ -65,6 +65,8 @@ export type StoredSchedule =
       rev: string;
       createdAt: Date;
       lastDone?: Date;
+      /** The occurrence a claim was running when it ended without completing. */
+      running?: { periodKey: string; at: Date };
       attempts: number;
     }
   | {
@@ -139,6 +141,8 @@ export interface ScheduleStore {
   ): Promise<string[]>;
   read(bucket: number, sid: string): Promise<StoredSchedule | null>;
   renewClaim(claim: ClaimRef, until: Date): Promise<boolean>;
+  /** Notes the occurrence being run (cleared when the claim completes); false if the claim is lost. */
+  markRunning(claim: ClaimRef, occurrence: { periodKey: string; at: Date }): Promise<boolean>;
   completeClaim(
     claim: ClaimRef,
     outcome: {

@@ -97,8 +97,18 @@ async function runRecurring(
   now: Date,
   logger: AppLogger,
 ): Promise<Outcome> {
-  const { settings } = deps;
-  const from = record.lastDone ?? record.createdAt;
+  const { settings, store } = deps;
+  const lastDone = record.lastDone ?? record.createdAt;
+  // A claim that was lost mid-occurrence (replica died) left it half sent: finish it first, even
+  // if catch-up alone would now call it skipped. Its done steps are not repeated.
+  const resumed =
+    record.running !== undefined && +record.running.at > +lastDone ? record.running : undefined;
+  if (resumed) {
+    logger.log('warn', 'finishing an occurrence a lost claim left unfinished', {
+      periodKey: resumed.periodKey,
+    });
+  }
+  const from = resumed?.at ?? lastDone;
   const plan = catchUp(record.spec, from, now, settings.graceMs, { onTimeMs: settings.onTimeMs });
   for (const skipped of plan.skipped) {
     logger.log('info', 'scheduled occurrence skipped: older than the grace window', {
@@ -108,7 +118,12 @@ async function runRecurring(
   }
   if (plan.skippedTruncated) logger.log('info', 'more skipped occurrences not listed');
 
-  for (const due of plan.due) {
+  const work: Due[] = [
+    ...(resumed ? [{ ...resumed, late: +now - +resumed.at > settings.onTimeMs }] : []),
+    ...plan.due,
+  ];
+  for (const due of work) {
+    if (!(await store.markRunning(claim, due))) return 'lost';
     const result = await runOccurrence(deps, claim, record, due, 'schedule', now, logger);
     if (result === 'lost') return 'lost';
     if (result === 'failed') {

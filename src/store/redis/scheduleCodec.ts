@@ -56,6 +56,15 @@ const RecurringRecordSchema = z.object({
   ...common,
   spec: jsonOf(ScheduleSpecSchema),
   lastDone: ms.optional(),
+  running: jsonOf(
+    z.object({
+      periodKey: z.string().min(1),
+      at: z
+        .number()
+        .int()
+        .transform((n) => new Date(n)),
+    }),
+  ).optional(),
 });
 
 const OneOffRecordSchema = z.object({
@@ -83,8 +92,14 @@ export function decodeSchedule(sid: string, hash: Record<string, string>): Store
   }
   const parsed = RecurringRecordSchema.safeParse(hash);
   if (!parsed.success) throw corrupt('schedule', { sid }, parsed.error);
-  const { lastDone, ...rest } = parsed.data;
-  return { type: 'recurring', sid, ...rest, ...(lastDone ? { lastDone } : {}) };
+  const { lastDone, running, ...rest } = parsed.data;
+  return {
+    type: 'recurring',
+    sid,
+    ...rest,
+    ...(lastDone ? { lastDone } : {}),
+    ...(running ? { running } : {}),
+  };
 }
 
 const SettingsJson = jsonOf(PlanScheduleSettingsSchema);

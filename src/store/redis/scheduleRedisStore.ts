@@ -145,6 +145,18 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       );
     },
 
+    async markRunning(claim, occurrence) {
+      const reply = await scripts.opsplanScheduleMarkRunning(
+        [bucketKeys(claim.bucket).claims, scheduleKey(claim.bucket, claim.sid)],
+        [
+          claim.sid,
+          claim.token,
+          JSON.stringify({ periodKey: occurrence.periodKey, at: +occurrence.at }),
+        ],
+      );
+      return reply === 1;
+    },
+
     async completeClaim(claim, outcome) {
       const { due, claims } = bucketKeys(claim.bucket);
       const reply = await scripts.opsplanScheduleComplete(

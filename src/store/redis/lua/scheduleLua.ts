@@ -56,6 +56,7 @@ if ARGV[3] ~= '' then
   local previous = tonumber(redis.call('HGET', KEYS[3], 'lastDone') or '0')
   if tonumber(ARGV[3]) > previous then redis.call('HSET', KEYS[3], 'lastDone', ARGV[3]) end
 end
+redis.call('HDEL', KEYS[3], 'running')
 if ARGV[7] == '' then redis.call('HDEL', KEYS[3], 'attempts')
 else redis.call('HSET', KEYS[3], 'attempts', ARGV[7]) end
 if ARGV[8] ~= '' then
@@ -167,5 +168,18 @@ return stored
  */
 export const RELEASE_STEP_LUA = `
 if redis.call('HGET', KEYS[1], 'l:' .. ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], 'l:' .. ARGV[1]) end
+return 1
+`;
+
+/**
+ * Notes which occurrence the claim holder is running, so a replica taking over after a lost claim
+ * finishes that one first even when, by then, catch-up would treat it as skipped.
+ * KEYS: claims, schedule
+ * ARGV: sid, token, occurrenceJson
+ * Returns 1, or 0 when the caller no longer holds the claim.
+ */
+export const MARK_RUNNING_LUA = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[2], 'running', ARGV[3])
 return 1
 `;
