@@ -54,6 +54,10 @@ export type CheckinAnswer = z.infer<typeof CheckinAnswerSchema>;
 export const DigestRefSchema = z.strictObject({
   channel: z.string().min(1),
   ts: z.string().min(1),
+  /** When it was posted (the job's clock): answers after it are late and say so. */
+  postedAt: z.coerce.date().optional(),
+  /** The round revision the message shows; an update is only needed when answers moved past it. */
+  revision: z.int().min(0).optional(),
 });
 export type DigestRef = z.infer<typeof DigestRefSchema>;
 
