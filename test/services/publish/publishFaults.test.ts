@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { publishIdempotencyKey } from '../../../src/services/publish/publishKey.js';
+import { publishRecordKey } from '../../../src/store/redis/publishedKeys.js';
 import { connectTestRedis } from '../../support/redis/testRedis.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSlackApi.js';
 import { cleanPlan, publishHarness, uniqueChannel } from './publishHarness.js';
@@ -141,5 +143,24 @@ describe('publish service under Slack faults', () => {
     expect(outcome).toMatchObject({ kind: 'failed', reason: 'rate_limited' });
     expect(h.slept).not.toContain(600_000);
     expect(slack.messages(channel)).toEqual([]);
+  });
+
+  it('a publish whose lease was taken over stops and takes back what it posted', async () => {
+    const h = publishHarness(redis, slack, { renewEveryMs: 0 });
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    const leaseKey = publishRecordKey(h.ws, record.id, publishIdempotencyKey(record, channel));
+    let pauses = 0;
+    h.setOnSleep((ms) => {
+      // Before the third message: this replica hung past its lease and another one took over.
+      if (ms === 1 && ++pauses === 2) void redis.hset(leaseKey, 'owner', 'replica-z:other');
+    });
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'lease_lost', leftovers: 0 });
+    expect(postsTo(channel)).toHaveLength(2);
+    expect(slack.messages(channel)).toEqual([]);
+    // The other attempt's lease is left alone.
+    expect(await redis.hget(leaseKey, 'owner')).toBe('replica-z:other');
   });
 });

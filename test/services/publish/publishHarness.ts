@@ -39,7 +39,11 @@ export function cleanPlan(channel: string = CHANNEL, title = '社区小店助手
 }
 
 /** The service wired as the app wires it, on real Redis and the fake Slack, with a recorded clock. */
-export function publishHarness(redis: Redis, slack: FakeSlackApi) {
+export function publishHarness(
+  redis: Redis,
+  slack: FakeSlackApi,
+  overrides: Partial<PublishPolicy> = {},
+) {
   const drafts = new RedisDraftStore<Plan>(redis, PlanSchema);
   const published = new RedisPublishedStore<Plan>(redis, PlanSchema);
   const templates = builtinTemplates();
@@ -64,6 +68,7 @@ export function publishHarness(redis: Redis, slack: FakeSlackApi) {
         onSleep(ms);
       },
     },
+    ...overrides,
   };
   const logger = createLogger({ level: 'error', secrets: [], write: () => undefined });
   const make = (replicaId: string) =>
