@@ -27,7 +27,12 @@ export interface PostingOptions {
   keepGoing(): Promise<boolean>;
 }
 
-export type PostFailure = SlackFailure | { kind: 'lease_lost' };
+export type PostFailure =
+  | SlackFailure
+  /** Another attempt holds the publish now (this one stalled past its lease). */
+  | { kind: 'lease_lost' }
+  /** The lease could not be renewed because storage did not answer: stop rather than guess. */
+  | { kind: 'storage_unavailable' };
 
 export type PostResult =
   | { ok: true; post: PublishedPost }
@@ -39,7 +44,11 @@ export type PostResult =
       posted: string[];
     };
 
-class LeaseLost extends Error {}
+class Stopped extends Error {
+  constructor(readonly failure: PostFailure) {
+    super(failure.kind);
+  }
+}
 
 /**
  * Posts the summary, then each reply in its thread, then the Markdown file, stopping at the first
@@ -54,7 +63,13 @@ export async function postPlan(
   let step: 'summary' | 'reply' | 'file' = 'summary';
   const { channel } = content;
   const checkpoint = async () => {
-    if (!(await options.keepGoing())) throw new LeaseLost();
+    let keep: boolean;
+    try {
+      keep = await options.keepGoing();
+    } catch {
+      throw new Stopped({ kind: 'storage_unavailable' });
+    }
+    if (!keep) throw new Stopped({ kind: 'lease_lost' });
   };
   const post = async (message: SlackMessage, threadTs?: string): Promise<string> => {
     if (posted.length > 0 && options.spacingMs > 0) await options.retry.sleep(options.spacingMs);
@@ -109,8 +124,7 @@ export async function postPlan(
       },
     };
   } catch (error) {
-    if (error instanceof LeaseLost)
-      return { ok: false, failure: { kind: 'lease_lost' }, step, posted };
+    if (error instanceof Stopped) return { ok: false, failure: error.failure, step, posted };
     if (isSlackCallError(error)) return { ok: false, failure: error.failure, step, posted };
     throw error;
   }

@@ -79,10 +79,6 @@ export interface PublishRequest {
   requestId: string;
 }
 
-function failureReason(failure: PostFailure): PublishFailureReason {
-  return failure.kind;
-}
-
 /**
  * Publishing, exactly once per request: review → idempotency lease → freeze vN → post summary,
  * thread and file → record the post → done. Anything that fails after the first post is deleted
@@ -266,7 +262,7 @@ export function createPublishService(deps: PublishServiceDeps) {
       kind: 'failed',
       title,
       channel,
-      reason: failureReason(failure),
+      reason: failure.kind,
       ...(failure.kind === 'refused' ? { detail: failure.error } : {}),
       leftovers,
       unknownMessage,

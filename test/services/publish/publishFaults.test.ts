@@ -163,4 +163,19 @@ describe('publish service under Slack faults', () => {
     // The other attempt's lease is left alone.
     expect(await redis.hget(leaseKey, 'owner')).toBe('replica-z:other');
   });
+
+  it('storage failing mid-post stops the publish and takes back what it posted', async () => {
+    const h = publishHarness(redis, slack, { renewEveryMs: 0 });
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    let pauses = 0;
+    h.setOnSleep((ms) => {
+      if (ms === 1 && ++pauses === 3) h.breakLeaseStorage();
+    });
+    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'storage_unavailable', leftovers: 0 });
+    expect(postsTo(channel)).toHaveLength(3);
+    expect(slack.messages(channel)).toEqual([]);
+  });
 });

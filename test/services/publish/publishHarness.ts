@@ -71,10 +71,18 @@ export function publishHarness(
     ...overrides,
   };
   const logger = createLogger({ level: 'error', secrets: [], write: () => undefined });
+  let leaseStorageDown = false;
+  // The real store, except that renewing a lease can be made to fail as a Redis timeout would.
+  const leaseStore: typeof published = Object.assign(Object.create(published) as typeof published, {
+    renewPublishLease: (...args: Parameters<typeof published.renewPublishLease>) =>
+      leaseStorageDown
+        ? Promise.reject(new Error('Command timed out'))
+        : published.renewPublishLease(...args),
+  });
   const make = (replicaId: string) =>
     createPublishService({
       drafts,
-      published,
+      published: leaseStore,
       templates,
       client,
       replicaId,
@@ -120,6 +128,10 @@ export function publishHarness(
     slept,
     setOnSleep(fn: (ms: number) => void) {
       onSleep = fn;
+    },
+    /** From now on, renewing a publish lease fails like an unreachable Redis. */
+    breakLeaseStorage() {
+      leaseStorageDown = true;
     },
     actor: (userId: string = OWNER) => ({ teamId, userId }),
     createDraft,

@@ -11,7 +11,8 @@ export type PublishFailureReason =
   | 'server_error'
   | 'unknown_outcome'
   | 'refused'
-  | 'lease_lost';
+  | 'lease_lost'
+  | 'storage_unavailable';
 
 interface Texts {
   subcommands: {
@@ -65,6 +66,7 @@ const FAILURE_EN: Record<PublishFailureReason, string> = {
   unknown_outcome: 'Slack did not confirm one of the messages (the connection dropped).',
   refused: 'Slack refused a message',
   lease_lost: 'another attempt took this publish over.',
+  storage_unavailable: "OpsPlan's storage stopped answering while posting.",
 };
 
 const FAILURE_ZH: Record<PublishFailureReason, string> = {
@@ -73,6 +75,7 @@ const FAILURE_ZH: Record<PublishFailureReason, string> = {
   unknown_outcome: 'Slack 没有确认其中一条消息（连接中断）。',
   refused: 'Slack 拒绝了一条消息',
   lease_lost: '另一次发布接手了这次发布。',
+  storage_unavailable: '发布过程中 OpsPlan 的存储没有响应。',
 };
 
 const en: Texts = {
