@@ -1,22 +1,20 @@
 import type { Plan } from '../../../domain/plan.js';
 import type { TemplateRegistry } from '../../../domain/templateParse.js';
 import type { AppLogger } from '../../../logging/logger.js';
-import type { JobKind } from '../../../scheduler/engine/contract.js';
+import type { SchedulerEngine } from '../../../scheduler/engine/index.js';
 import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js';
 import type { DraftStore } from '../../../store/draftStore.js';
 import type { PublishedStore } from '../../../store/publishedStore.js';
 import type { RedisConnection } from '../../../store/redisConnection.js';
-import type { WorkspaceKey } from '../../../store/workspaceKey.js';
 
 /**
- * What the scheduler's content needs from the engine: the settings the modal edits, and running a
- * job now through the same exactly-once path as the schedule. `Settings` is the engine's type.
+ * What the scheduler's content needs from the engine: the settings the modal edits (and the re-sync
+ * after saving them), and running a job now through the same exactly-once path as the schedule.
  */
-export interface ScheduleEnginePort<Settings = unknown> {
-  getSettings(ws: WorkspaceKey, planId: string): Promise<Settings>;
-  saveSettings(ws: WorkspaceKey, planId: string, settings: Settings): Promise<unknown>;
-  triggerNow(ws: WorkspaceKey, planId: string, kind: JobKind, target?: string): Promise<unknown>;
-}
+export type ScheduleEnginePort = Pick<
+  SchedulerEngine,
+  'getSettings' | 'saveSettings' | 'syncPlanSchedules' | 'triggerNow'
+>;
 
 /** What `createScheduleContent` needs from the composition root. */
 export interface ScheduleContentDeps {
@@ -28,7 +26,11 @@ export interface ScheduleContentDeps {
   redis: RedisConnection;
   locales: UserLocaleResolver;
   logger: AppLogger;
-  engine: ScheduleEnginePort;
+  /**
+   * The engine, read when first needed: it is created with this slice's handlers, so the
+   * composition root passes `() => engine`.
+   */
+  engine: () => ScheduleEnginePort;
   /** When neither the plan nor the owner's profile names one. */
   defaultTimezone: string;
   /** Source of "now" for interactive paths; tests pass a fixed clock. */
