@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ActionIds, CallbackIds } from '../../../src/slack/ui/ids.js';
+import { encodeConfirmMetadata } from '../../../src/slack/ui/publish/publishValues.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import { changed, standardTemplate } from '../../domain/review/fixtures.js';
 import { randomPlan } from '../../render/support/randomPlan.js';
@@ -116,5 +117,39 @@ describe('/opsplan publish over signed HTTP', () => {
     expect(e2e.slack.callsTo('views.open').length).toBe(opened);
     const { replyText: revise } = await act.command(team, STRANGER, `revise ${record.id}`);
     expect(revise).toContain('only the plan');
+  });
+
+  it('forged clicks and submissions naming someone else’s plan are refused, nothing posted', async () => {
+    e2e.slack.setUser(STRANGER, { locale: 'en-US' });
+    const team = uniqueWorkspace();
+    const channel = newChannel();
+    const record = await act.createPlan(team, cleanPlan(channel));
+    const opened = e2e.slack.callsTo('views.open').length;
+    await e2e.client.blockActions({
+      teamId: team,
+      userId: STRANGER,
+      responseUrl: e2e.slack.responseUrl(),
+      actions: [{ action_id: ActionIds.planPublish, value: record.id, type: 'button' }],
+    });
+    const refused = await e2e.slack.waitForCall(
+      'views.open',
+      (c) => e2e.slack.callsTo('views.open').indexOf(c) >= opened,
+    );
+    expect(JSON.stringify(openedView(refused).blocks)).toContain('Only the plan');
+
+    // A confirmation modal built for the owner, submitted by the stranger.
+    const forged = {
+      ...openedView(refused),
+      callback_id: CallbackIds.publishConfirm,
+      private_metadata: encodeConfirmMetadata({ p: record.id, v: record.version, c: channel }),
+    };
+    await e2e.client.viewSubmission({ teamId: team, userId: STRANGER, view: forged });
+    const told = await act.viewUpdate(String(forged.id), 'Only the plan');
+    expect(told).toContain('owner and editors');
+    // And from another workspace, the owner's own plan id names nothing.
+    await e2e.client.viewSubmission({ teamId: uniqueWorkspace(), userId: ME, view: forged });
+    expect(await act.viewUpdate(String(forged.id), 'no longer exists')).toBeTruthy();
+    expect(e2e.slack.messages(channel)).toEqual([]);
+    expect(await act.published.list(workspaceKey({ teamId: team }), record.id)).toEqual([]);
   });
 });
