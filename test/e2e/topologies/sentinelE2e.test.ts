@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Plan, PlanSchema } from '../../../src/domain/plan.js';
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
+import { isStorageUnavailable } from '../../../src/store/storageUnavailable.js';
+import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import { createPlanDraft, planDoc } from '../../services/browse/planDrafts.js';
 import { useE2e } from '../../support/app/e2e.js';
 import { type RedisSentinelHandle, startRedisSentinel } from '../../support/redis/redisSentinel.js';
@@ -143,5 +145,83 @@ describe('a primary crash in the middle of an interview', () => {
     // each once (version 9: no save lost, none applied twice).
     expectStoredExactly(record, 'zh-CN', coverage);
     console.info(`sentinel crash failover figures: ${JSON.stringify(figures)}`);
+  });
+});
+
+describe('saves racing a primary crash', () => {
+  it('every save the app acknowledged is on the new primary; failed saves retried with their key apply once', async () => {
+    // The app's own connection (Sentinel, fail-fast options), as the interview uses it.
+    const appDrafts = new RedisDraftStore(e2e.app.app.redis, PlanSchema);
+    const writers = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const teamId = uniqueWorkspace();
+        const doc = planDoc('U0WRITER01', `Writer ${i}`);
+        const record = await createPlanDraft(drafts, teamId, doc);
+        return { ws: workspaceKey({ teamId }), id: record.id, doc, acked: record.version };
+      }),
+    );
+    const figures = { saves: 0, storageFailures: 0, lost: 0 };
+    let failedOver = false;
+    const seen = new Set<string>();
+    // The crash comes once the writers are in full swing (some saves acknowledged by the old
+    // primary), so both sides of the failover are exercised.
+    let warmedUp: () => void = () => {};
+    const warm = new Promise<void>((resolve) => {
+      warmedUp = resolve;
+    });
+    const write = async (w: (typeof writers)[number]) => {
+      const deadline = Date.now() + 15_000;
+      // Until the failover is over, and then one more acknowledged save after it.
+      for (let savedAfter = false; !savedAfter; ) {
+        if (Date.now() > deadline) throw new Error(`writer never recovered: ${[...seen]}`);
+        const next = w.acked + 1;
+        const input = {
+          expectedVersion: w.acked,
+          doc: { ...w.doc, meta: { ...w.doc.meta, title: `v${next}` } },
+          title: `v${next}`,
+          by: 'U0WRITER01',
+          requestId: `${w.id}-${next}`,
+        };
+        const afterFailover = failedOver;
+        try {
+          const result = await appDrafts.save(w.ws, w.id, input);
+          if (!result.ok) throw new Error(`save ${next} of ${w.id}: ${result.reason}`);
+          w.acked = result.record.version;
+          figures.saves++;
+          if (figures.saves >= 20) warmedUp();
+          savedAfter = afterFailover;
+        } catch (error) {
+          if (!isStorageUnavailable(error)) throw error;
+          figures.storageFailures++;
+          seen.add(String((error as Error).message));
+          if (e2e.app.app.redis.status !== 'ready') await appRedisReady(e2e);
+        }
+        // Paced like busy users, not a tight loop.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const running = Promise.all(writers.map(write));
+    running.catch(() => {});
+    await Promise.race([warm, running]);
+    const savedBeforeCrash = figures.saves;
+    await sentinel.failover();
+    failedOver = true;
+    await running;
+
+    // Read back through the test's own connection: the last acknowledged version of each draft,
+    // with its content, exactly.
+    const mismatches: string[] = [];
+    for (const w of writers) {
+      const stored = await drafts.get(w.ws, w.id);
+      if (stored?.version !== w.acked || stored.doc.meta.title !== `v${w.acked}`)
+        mismatches.push(`${w.id}: acknowledged v${w.acked}, stored v${stored?.version}`);
+    }
+    figures.lost = mismatches.length;
+    expect(mismatches).toEqual([]);
+    expect(savedBeforeCrash).toBeGreaterThanOrEqual(20);
+    expect(figures.storageFailures).toBeGreaterThan(0);
+    console.info(
+      `sentinel saves through a crash failover: ${JSON.stringify({ ...figures, savedBeforeCrash })}`,
+    );
   });
 });

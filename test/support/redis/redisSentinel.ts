@@ -34,11 +34,12 @@ export interface RedisSentinelHandle {
   readonly primaryPort: number;
   readonly replicaPort: number;
   /**
-   * Crashes the primary (SIGKILL) and resolves once the sentinels have noticed, elected a leader
-   * and promoted the replica: every sentinel names the new primary, it answers as master, and
-   * the crashed node is back as its replica, in sync, ready for the next failover.
+   * Crashes the primary (SIGKILL; `SIGTERM` for an orderly stop) and resolves once the sentinels
+   * have noticed, elected a leader and promoted the replica: every sentinel names the new
+   * primary, it answers as master, and the stopped node is back as its replica, in sync, ready
+   * for the next failover.
    */
-  failover(): Promise<void>;
+  failover(signal?: NodeJS.Signals): Promise<void>;
   /** Stops every process and removes the temp dir. */
   dispose(): Promise<void>;
 }
@@ -194,10 +195,10 @@ export async function startRedisSentinel(
     get replicaPort() {
       return replicaNode().port;
     },
-    async failover() {
+    async failover(signal: NodeJS.Signals = 'SIGKILL') {
       const from = primaryNode();
       const to = replicaNode();
-      await from.process?.kill('SIGKILL');
+      await from.process?.kill(signal);
       await waitUntil(`the replica on ${to.port} to be promoted`, async () => {
         const info = await infoFields(to.port, 'replication');
         return info.role === 'master';
