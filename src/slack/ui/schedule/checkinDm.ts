@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../../domain/locale.js';
 import { contextBlock, sectionBlock } from '../../../render/blocks/blockBuilders.js';
+import { markup, packParagraphs, text } from '../../../render/blocks/mrkdwnPacker.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import { ActionIds } from '../ids.js';
 import type { SlackMessage } from '../slackMessage.js';
@@ -24,12 +25,12 @@ const LISTED_MAX = 20;
 export function checkinDmMessage(input: CheckinDmInput): SlackMessage {
   const t = checkinTexts(input.locale).dm;
   const title = escapeMrkdwn(input.title);
-  const names = input.kpiNames
-    .slice(0, LISTED_MAX)
-    .map((name) => `• ${escapeMrkdwn(name)}`)
-    .join('\n');
+  const names = packParagraphs(
+    input.kpiNames.slice(0, LISTED_MAX).map((name) => [markup('• '), text(name)]),
+  );
   const blocks: KnownBlock[] = [
-    sectionBlock(`${t.intro({ title, count: input.kpiNames.length })}\n${names}`),
+    sectionBlock(t.intro({ title, count: input.kpiNames.length })),
+    ...names.map(sectionBlock),
     reportButton(input.ref, t.report),
     contextBlock(escapeMrkdwn(t.closes({ when: input.closesAt }))),
   ];
