@@ -138,7 +138,7 @@ describe('/opsplan publish over signed HTTP', () => {
     expect(JSON.stringify(openedView(refused).blocks)).toContain('Only the plan');
 
     // A confirmation modal built for the owner, submitted by the stranger.
-    const forged = {
+    const forged: Record<string, unknown> = {
       ...openedView(refused),
       callback_id: CallbackIds.publishConfirm,
       private_metadata: encodeConfirmMetadata({ p: record.id, v: record.version, c: channel }),

@@ -4,9 +4,10 @@ import type { PublishService } from '../../../services/publish/publishService.js
 import { setRequestLocale } from '../../requestLocale.js';
 import { CallbackIds } from '../../ui/ids.js';
 import { publishOutcomeText } from '../../ui/publish/publishOutcomeText.js';
+import { publishOutcomeView } from '../../ui/publish/publishOutcomeView.js';
 import { publishTexts } from '../../ui/publish/publishTexts.js';
 import { decodeConfirmMetadata } from '../../ui/publish/publishValues.js';
-import { buildBlockedModal, buildPublishStatusModal } from '../../ui/publish/publishViews.js';
+import { buildPublishStatusModal } from '../../ui/publish/publishViews.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import type { PublishDeps } from './publishDeps.js';
 import { showOutcome } from './publishSurfaces.js';
@@ -42,17 +43,11 @@ export function registerPublishConfirm(app: App, deps: PublishDeps, service: Pub
       confirmedVersion: metadata.v,
       requestId: body.view.id,
     });
-    const text = publishOutcomeText(outcome, locale);
-    const view =
-      outcome.kind === 'blocked'
-        ? buildBlockedModal({
-            planId: outcome.record.id,
-            template: outcome.template,
-            review: outcome.review,
-            locale,
-            intro: text,
-          })
-        : buildPublishStatusModal(locale, text);
-    await showOutcome({ client, logger: deps.logger, identity }, body.view.id, view, text);
+    await showOutcome(
+      { client, logger: deps.logger, identity },
+      body.view.id,
+      publishOutcomeView(outcome, locale),
+      publishOutcomeText(outcome, locale),
+    );
   });
 }

@@ -2,15 +2,12 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { channelMention, escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { PublishService } from '../../../services/publish/publishService.js';
-import { publishOutcomeText } from '../../../slack/ui/publish/publishOutcomeText.js';
 import { ActionIds } from '../../ui/ids.js';
+import { publishOutcomeText } from '../../ui/publish/publishOutcomeText.js';
+import { publishOutcomeView } from '../../ui/publish/publishOutcomeView.js';
 import { publishTexts } from '../../ui/publish/publishTexts.js';
 import { decodePlanIdValue } from '../../ui/publish/publishValues.js';
-import {
-  buildBlockedModal,
-  buildConfirmModal,
-  buildPublishStatusModal,
-} from '../../ui/publish/publishViews.js';
+import { buildPublishStatusModal } from '../../ui/publish/publishViews.js';
 import {
   type BrowseInteraction,
   clickedButtonValue,
@@ -62,59 +59,24 @@ async function presentCheck(
   requestId: string,
 ): Promise<void> {
   const { locale } = interaction;
-  const t = publishTexts(locale);
-  switch (checked.kind) {
-    case 'blocked': {
-      const intro = publishOutcomeText(checked, locale);
-      await openModal(
-        interaction,
-        buildBlockedModal({
-          planId: checked.record.id,
-          template: checked.template,
-          review: checked.review,
-          locale,
-          intro,
-        }),
-      );
-      return;
-    }
-    case 'needs_confirmation':
-      await openModal(
-        interaction,
-        buildConfirmModal({
-          planId: checked.record.id,
-          template: checked.template,
-          review: checked.review,
-          locale,
-          intro: publishOutcomeText(checked, locale),
-          version: checked.record.version,
-          channel: checked.channel,
-        }),
-      );
-      return;
-    case 'ready': {
-      const publishing = t.publishing({
-        title: escapeMrkdwn(checked.record.title),
-        channel: channelMention(checked.channel),
-      });
-      const viewId = await openModal(interaction, buildPublishStatusModal(locale, publishing));
-      const outcome = await service.publish(interaction.identity, checked.record.id, {
-        channel: checked.channel,
-        requestId,
-      });
-      const text = publishOutcomeText(outcome, locale);
-      await showOutcome(
-        { client: interaction.client, logger: deps.logger, identity: interaction.identity },
-        viewId,
-        buildPublishStatusModal(locale, text),
-        text,
-      );
-      return;
-    }
-    default:
-      await openModal(
-        interaction,
-        buildPublishStatusModal(locale, publishOutcomeText(checked, locale)),
-      );
+  if (checked.kind !== 'ready') {
+    // Errors to fix, warnings to confirm, or why it cannot be published.
+    await openModal(interaction, publishOutcomeView(checked, locale));
+    return;
   }
+  const publishing = publishTexts(locale).publishing({
+    title: escapeMrkdwn(checked.record.title),
+    channel: channelMention(checked.channel),
+  });
+  const viewId = await openModal(interaction, buildPublishStatusModal(locale, publishing));
+  const outcome = await service.publish(interaction.identity, checked.record.id, {
+    channel: checked.channel,
+    requestId,
+  });
+  await showOutcome(
+    { client: interaction.client, logger: deps.logger, identity: interaction.identity },
+    viewId,
+    publishOutcomeView(outcome, locale),
+    publishOutcomeText(outcome, locale),
+  );
 }

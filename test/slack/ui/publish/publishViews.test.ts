@@ -8,6 +8,7 @@ import {
   publishOutcomeText,
   slackLink,
 } from '../../../../src/slack/ui/publish/publishOutcomeText.js';
+import { publishOutcomeView } from '../../../../src/slack/ui/publish/publishOutcomeView.js';
 import {
   decodeConfirmMetadata,
   encodeConfirmMetadata,
@@ -151,5 +152,30 @@ describe('publish views', () => {
     expect(publishOutcomeText(outcomes[5] as PublishOutcome, 'en')).toContain('delete it');
     expect(slackLink('https://evil.example/x', 'x')).toBe('');
     expect(slackLink('javascript:alert(1)', 'x')).toBe('');
+  });
+
+  it('an outcome that comes back with findings keeps their buttons; others are a plain status', () => {
+    const record = { id: 'C4K9QZ0B', title: 'Plan', version: 3 } as never;
+    const blocked = publishOutcomeView(
+      { kind: 'blocked', record, template, review: review(2, 'error') },
+      'en',
+    );
+    expect(validateView(blocked)).toEqual([]);
+    expect(JSON.stringify(blocked.blocks)).toContain(ActionIds.openSection);
+    const confirm = publishOutcomeView(
+      {
+        kind: 'needs_confirmation',
+        record,
+        template,
+        review: review(1, 'warning'),
+        channel: 'C0PLANS0001',
+      },
+      'zh-CN',
+    );
+    expect(confirm.callback_id).toBe(CallbackIds.publishConfirm);
+    expect(decodeConfirmMetadata(confirm.private_metadata)?.v).toBe(3);
+    const changedView = publishOutcomeView({ kind: 'changed' }, 'en');
+    expect(changedView.callback_id).toBe(CallbackIds.publishStatus);
+    expect(validateView(changedView)).toEqual([]);
   });
 });
