@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisClusterHandle, startRedisCluster } from '../support/redis/redisCluster.js';
-import { withAdmin } from '../support/redis/redisProcess.js';
+import { waitUntil, withAdmin } from '../support/redis/redisProcess.js';
 import { type RedisSentinelHandle, startRedisSentinel } from '../support/redis/redisSentinel.js';
 import { uniqueWorkspace } from '../support/redis/testRedis.js';
 
@@ -120,6 +123,44 @@ describe('startRedisSentinel', () => {
       ...hostPorts(sentinel.sentinels).map((s) => s.port),
     ];
     await sentinel.dispose();
+    expect(await Promise.all(ports.map(refuses))).toEqual(ports.map(() => true));
+  });
+});
+
+describe('when the test process dies', () => {
+  it('a SIGKILLed owner takes every node of its cluster and their temp dir down', async () => {
+    const owner = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `
+        const { startRedisCluster } = await import(${JSON.stringify(new URL('../support/redis/redisCluster.ts', import.meta.url).href)});
+        const cluster = await startRedisCluster();
+        console.log(JSON.stringify({ ports: cluster.ports, dir: cluster.dir }));
+        setInterval(() => {}, 60_000);
+      `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [firstLine] = (await once(owner.stdout, 'data')) as [Buffer];
+    const { ports, dir } = JSON.parse(firstLine.toString()) as { ports: number[]; dir: string };
+    expect(ports).toHaveLength(3);
+    expect(existsSync(dir)).toBe(true);
+    // Connections to every node close only because the orphaned servers were killed.
+    const clients = ports.map((port) => {
+      const client = new Redis({ port, host: '127.0.0.1', retryStrategy: () => null });
+      client.on('error', () => {});
+      return client;
+    });
+    await Promise.all(clients.map((client) => once(client, 'ready')));
+    const closed = Promise.all(clients.map((client) => once(client, 'end')));
+    owner.kill('SIGKILL');
+    await closed;
+    // The guard removes the dir right after the kill has landed; wait for that, not a guess.
+    await waitUntil('the temp dir to be removed', async () => !existsSync(dir));
     expect(await Promise.all(ports.map(refuses))).toEqual(ports.map(() => true));
   });
 });

@@ -32,6 +32,8 @@ export interface RedisClusterHandle {
   ports: number[];
   /** A `redis://` URL of the first node, for REDIS_URL (only its credentials/TLS matter). */
   url: string;
+  /** The temp root holding every node's data dir. */
+  dir: string;
   /** Crashes master `nodeIndex` (SIGKILL by default) and resolves once it has exited. */
   kill(nodeIndex: number, signal?: NodeJS.Signals): Promise<void>;
   /** Starts master `nodeIndex` again on its port and dir; resolves once the cluster is ok. */
@@ -162,6 +164,7 @@ export async function startRedisCluster(
     nodes: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
     ports: nodes.map((n) => n.port),
     url: `redis://127.0.0.1:${nodeAt(0).port}`,
+    dir: root,
     async kill(nodeIndex, signal = 'SIGKILL') {
       await nodeAt(nodeIndex).process?.kill(signal);
     },

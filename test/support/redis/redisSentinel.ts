@@ -29,6 +29,8 @@ export interface RedisSentinelHandle {
   sentinels: string;
   /** What REDIS_SENTINEL_NAME takes. */
   name: string;
+  /** The temp root holding the data nodes' and sentinels' dirs. */
+  dir: string;
   /** `redis://` URL of the current primary (changes after a failover). */
   readonly primaryUrl: string;
   readonly primaryPort: number;
@@ -186,6 +188,7 @@ export async function startRedisSentinel(
   return {
     sentinels: sentinelPorts.map((p) => `127.0.0.1:${p}`).join(','),
     name,
+    dir: root,
     get primaryUrl() {
       return `redis://127.0.0.1:${primaryNode().port}`;
     },
