@@ -9,6 +9,10 @@ import { loadTemplates } from './domain/templateLoader.js';
 import { healthRoute } from './http/healthRoute.js';
 import { guardFutureTimestamps } from './http/timestampGuard.js';
 import { type AppLogger, createLogger } from './logging/logger.js';
+import {
+  createSchedulerEngine,
+  type SchedulerEngine,
+} from './scheduler/engine/createSchedulerEngine.js';
 import { sweepAbandonedDraftsJob } from './scheduler/jobs/sweepAbandonedDrafts.js';
 import {
   type ScheduledJob,
@@ -33,6 +37,7 @@ import { openSectionScreen } from './slack/listeners/interview/sectionScreens.js
 import type { PublishDeps } from './slack/listeners/publish/publishDeps.js';
 import { publishSubcommands } from './slack/listeners/publish/registerPublish.js';
 import { registerListeners } from './slack/listeners/registerListeners.js';
+import { createScheduleContent } from './slack/listeners/schedule/scheduleContent.js';
 import { transferSubcommands } from './slack/listeners/transfer/registerTransfer.js';
 import type { TransferDeps } from './slack/listeners/transfer/transferDeps.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
@@ -165,6 +170,17 @@ export async function createOpsPlanApp(
     },
   };
 
+  // Background sends (publishing, reminders, check-ins) decide themselves which calls are safe
+  // to repeat: a chat.postMessage whose answer was lost must not be resent blindly, so this
+  // client never retries on its own and reports rate limits instead of sleeping on them.
+  const backgroundClient = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: boltLogger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  });
+
   const transferDeps: TransferDeps = { drafts, templates, locales, logger, published };
   const publishDeps: PublishDeps = {
     drafts,
@@ -174,16 +190,33 @@ export async function createOpsPlanApp(
     logger,
     replicaId,
     openSection: browseDeps.openSection,
-    // Posting decides itself which calls are safe to repeat: a chat.postMessage whose answer
-    // was lost must not be resent blindly, so the client never retries on its own.
-    publishClient: new WebClient(config.slack.botToken, {
-      slackApiUrl: config.slack.apiUrl,
-      logger: boltLogger,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: 10_000,
-    }),
+    publishClient: backgroundClient,
   };
+
+  // Content and engine need each other: the engine runs the content's job handlers, the
+  // content's settings modal and "now" commands call the engine.
+  let engine: SchedulerEngine | undefined;
+  const scheduleContent = createScheduleContent({
+    drafts,
+    published,
+    templates,
+    redis,
+    locales,
+    logger,
+    defaultTimezone: config.defaultTimezone,
+    engine: () => {
+      if (!engine) throw new Error('scheduler engine used before it was created');
+      return engine;
+    },
+  });
+  engine = createSchedulerEngine({
+    redis,
+    client: backgroundClient,
+    logger,
+    handlers: scheduleContent.handlers,
+    replicaId,
+  });
+  const schedulerEngine = engine;
 
   const subcommands: Subcommand[] = [];
   subcommands.push(
@@ -193,6 +226,7 @@ export async function createOpsPlanApp(
     ...browseSubcommands(browseDeps),
     ...publishSubcommands(publishDeps),
     ...transferSubcommands(transferDeps),
+    ...scheduleContent.subcommands,
     createLanguageSubcommand(preferences),
   );
   registerListeners(bolt, {
@@ -205,7 +239,11 @@ export async function createOpsPlanApp(
     transfer: transferDeps,
   });
 
-  const jobs: ScheduledJob[] = [sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' }))];
+  scheduleContent.registerListeners(bolt);
+  const jobs: ScheduledJob[] = [
+    schedulerEngine.tickJob,
+    sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' })),
+  ];
   let clock: SchedulerClock | undefined;
   let stopping: Promise<void> | undefined;
   let receiverStarted = false;
@@ -249,6 +287,7 @@ export async function createOpsPlanApp(
             })
           : Promise.resolve();
         await clock?.stop();
+        await schedulerEngine.stop();
         const drained = await inFlight.drained(opts.drainTimeoutMs ?? 10_000);
         if (!drained)
           logger.log('warn', 'stopped with work still in flight', { count: inFlight.count });
