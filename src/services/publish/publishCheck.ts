@@ -5,6 +5,7 @@ import type { Template } from '../../domain/template.js';
 import type { TemplateRegistry } from '../../domain/templateParse.js';
 import type { WorkspaceIdentity } from '../../slack/workspaceIdentity.js';
 import type { DraftRecord, DraftStore } from '../../store/draftStore.js';
+import type { PublishedStore } from '../../store/publishedStore.js';
 import { withStorage } from '../../store/storageUnavailable.js';
 import { workspaceKey } from '../../store/workspaceKey.js';
 import { canEdit } from '../planAccess.js';
@@ -30,12 +31,23 @@ export type PublishCheck =
 export interface PublishCheckDeps {
   drafts: DraftStore<Plan>;
   templates: TemplateRegistry;
+  published: PublishedStore<Plan>;
+}
+
+/** Where the latest version was posted: a revision goes to the same channel by default. */
+async function lastPostedChannel(
+  published: PublishedStore<Plan>,
+  identity: WorkspaceIdentity,
+  planId: string,
+): Promise<string | undefined> {
+  const versions = await withStorage(() => published.list(workspaceKey(identity), planId));
+  return versions.find((v) => v.post)?.post?.channel;
 }
 
 /**
  * Everything decided before anything is posted: the plan exists, the acting user (from the verified
  * request) is its owner or an editor, its template is installed, the review does not block it, and
- * a channel is known (the one asked for, else the plan's own).
+ * a channel is known: the one asked for, else the plan's own, else where its last version went.
  */
 export async function checkPublish(
   deps: PublishCheckDeps,
@@ -53,7 +65,10 @@ export async function checkPublish(
   });
   const reviewed = { record, template, review };
   if (!review.passed) return { kind: 'blocked', ...reviewed };
-  const channel = options.channel ?? record.doc.meta.channel;
+  const channel =
+    options.channel ??
+    record.doc.meta.channel ??
+    (await lastPostedChannel(deps.published, identity, record.id));
   if (!channel) return { kind: 'no_channel', ...reviewed };
   if (review.summary.warning > 0) return { kind: 'needs_confirmation', channel, ...reviewed };
   return { kind: 'ready', channel, ...reviewed };

@@ -171,6 +171,20 @@ describe('publish service: what stops it before anything is posted', () => {
     expect((await h.service.publish(h.actor(OWNER), noChannel.id, { requestId: 'n' })).kind).toBe(
       'no_channel',
     );
+    // Once published somewhere, a revision goes to the same channel by default.
+    const channel = uniqueChannel();
+    await h.service.publish(h.actor(OWNER), noChannel.id, { requestId: 'n', channel });
+    const edited = await h.saveDraft(
+      noChannel,
+      changed(noChannel.doc, (draft) => {
+        draft.meta.title = 'Renamed';
+      }),
+    );
+    expect(await h.service.publish(h.actor(OWNER), edited.id, { requestId: 'n2' })).toMatchObject({
+      kind: 'published',
+      version: 2,
+      post: { channel },
+    });
   });
 
   it('a private channel the bot is not in gets the invitation, nothing posted, nothing frozen', async () => {
