@@ -169,14 +169,22 @@ export interface ScheduleStore {
   getSettings(ws: WorkspaceKey, planId: string): Promise<PlanScheduleSettings>;
   saveSettings(ws: WorkspaceKey, planId: string, settings: PlanScheduleSettings): Promise<void>;
 
-  /** Reserves the next send slot of a pacing gate shared by all replicas; returns the wait (ms). */
-  reserveSlot(
+  /** Reserves the next send slot of a rate gate shared by all replicas; returns the wait (ms). */
+  reserveSlot(ws: WorkspaceKey, gate: string, intervalMs: number): Promise<number>;
+  /** Pushes a rate gate back (Retry-After). */
+  blockGateUntil(ws: WorkspaceKey, gate: string, until: Date): Promise<void>;
+  /**
+   * Takes a channel gate (a lock held while one post is in flight): `waitMs` 0 when taken, else
+   * how long until it frees (`held`: another post is in flight and may release it sooner). The
+   * hold expires after `holdMs` if its holder never releases it.
+   */
+  acquireGate(
     ws: WorkspaceKey,
     gate: string,
-    intervalMs: number,
-    notBefore?: Date,
-  ): Promise<number>;
-  blockGateUntil(ws: WorkspaceKey, gate: string, until: Date): Promise<void>;
+    holdMs: number,
+  ): Promise<{ waitMs: number; held: boolean }>;
+  /** Releases a channel gate; it is free again at `freeAt`. */
+  releaseGate(ws: WorkspaceKey, gate: string, freeAt: Date): Promise<void>;
   /** node-cron's run coordinator: true for the first caller of `key` within `ttlMs`. */
   acquireTick(key: string, ttlMs: number, owner: string): Promise<boolean>;
 }

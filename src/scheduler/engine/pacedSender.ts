@@ -9,13 +9,15 @@ import { createSemaphore } from './semaphore.js';
 /**
  * Background Slack calls, paced so a tick with thousands of due plans neither gets rate-limited
  * into dropping messages nor starves interactive requests:
- * - every post to a channel takes the channel's next send slot from a gate in Redis shared by all
- *   replicas (default one per 1.2 s: Slack allows ~1 message/s per channel, the margin absorbs
- *   clock jitter between replicas); other methods take a per-workspace slot of their tier;
- * - a 429 pushes that gate back by Retry-After (so every replica waits, not only the one that was
- *   told) and the call is retried, up to `maxAttempts`;
+ * - a post holds its channel's gate in Redis (shared by all replicas) until Slack answers, and
+ *   the channel frees `channelIntervalMs` (default 1.2 s; Slack allows ~1 message/s per channel)
+ *   after that answer — so posts land ≥ 1.2 s apart as Slack sees them, whichever replica sends
+ *   them and however slow one request is in flight;
+ * - other methods (and chat.postMessage across a workspace) take slots of their tier's rate;
+ * - a 429 frees the gate only after Retry-After (every replica waits, not just the one told) and
+ *   the call is retried, up to `maxAttempts`;
  * - at most `maxConcurrentCalls` calls are on the wire per replica, and waiting for a slot holds no
- *   connection, so the WebClient used for requests (a separate one) is never queued behind us.
+ *   connection; the request path uses its own WebClient, which is never queued behind these.
  * The client given here must not retry by itself (`rejectRateLimitedCalls: true`, `retries: 0`),
  * or its hidden retries would break the pacing. Errors other than 429 are thrown to the job: a
  * failed post with an unknown outcome is the job's to retry (its `once` step is released).
@@ -75,59 +77,80 @@ function gateId(channel: string): string {
   return `c:${channel.replace(/[|@{}\s]/g, '_')}`;
 }
 
+/** A post holds its channel at most this long (a replica dying mid-post frees it then). */
+const CHANNEL_HOLD_MS = 15_000;
+/** While another post to the channel is in flight, look again this often. */
+const HELD_POLL_MS = 100;
+
 export function createPacedSender(options: PacedSenderOptions): PacedSender {
   const { client, store, logger } = options;
   const channelInterval = options.channelIntervalMs ?? DEFAULT_CHANNEL_INTERVAL_MS;
   const maxAttempts = options.maxAttempts ?? 6;
   const wire = createSemaphore(options.maxConcurrentCalls ?? 8);
 
-  const paced = async <T>(
+  const rateLimited = (method: string, attempt: number, delay: number, error: unknown) => {
+    logger.log('warn', 'slack rate limited a scheduled send', {
+      method,
+      attempt,
+      retryAfterMs: delay,
+    });
+    if (attempt >= maxAttempts) {
+      throw new SlackSendError(method, `still rate limited after ${attempt} attempts`, {
+        cause: error,
+      });
+    }
+  };
+
+  /** Tier-limited methods: one slot per `intervalMs` across the workspace; 429 pushes it back. */
+  const tiered = async <T>(
     ws: WorkspaceKey,
     method: string,
-    gates: ReadonlyArray<{ id: string; intervalMs: number }>,
+    intervalMs: number,
     call: () => Promise<T>,
   ): Promise<T> => {
+    const gate = `m:${method}`;
     for (let attempt = 1; ; attempt++) {
-      let wait = 0;
-      for (const gate of gates) {
-        wait = Math.max(wait, await store.reserveSlot(ws, gate.id, gate.intervalMs));
-      }
+      const wait = await store.reserveSlot(ws, gate, intervalMs);
       if (wait > 0) await sleep(wait);
       try {
         return await wire.run(call);
       } catch (error) {
         const delay = retryAfterMs(error);
         if (delay === undefined) throw error;
-        const until = new Date(Date.now() + delay);
-        // The first gate is the one Slack limits (the channel for posts, the method otherwise).
-        const limited = gates[0];
-        if (limited) await store.blockGateUntil(ws, limited.id, until);
-        logger.log('warn', 'slack rate limited a scheduled send', {
-          method,
-          attempt,
-          retryAfterMs: delay,
-        });
-        if (attempt >= maxAttempts) {
-          throw new SlackSendError(method, `still rate limited after ${attempt} attempts`, {
-            cause: error,
-          });
-        }
+        await store.blockGateUntil(ws, gate, new Date(Date.now() + delay));
+        rateLimited(method, attempt, delay, error);
+      }
+    }
+  };
+
+  /** One post at a time per channel, the next no sooner than `channelInterval` after its answer. */
+  const post = async (ws: WorkspaceKey, args: ChatPostMessageArguments) => {
+    const gate = gateId(args.channel);
+    for (let attempt = 1; ; attempt++) {
+      for (;;) {
+        const { waitMs, held } = await store.acquireGate(ws, gate, CHANNEL_HOLD_MS);
+        if (waitMs === 0) break;
+        await sleep(held ? Math.min(waitMs, HELD_POLL_MS) : waitMs);
+      }
+      let freeAfter = channelInterval;
+      try {
+        return await tiered(ws, 'chat.postMessage', WORKSPACE_POST_INTERVAL_MS, () =>
+          client.chat.postMessage(args),
+        );
+      } catch (error) {
+        const delay = retryAfterMs(error);
+        if (delay === undefined) throw error;
+        freeAfter = Math.max(delay, channelInterval);
+        rateLimited('chat.postMessage', attempt, delay, error);
+      } finally {
+        await store.releaseGate(ws, gate, new Date(Date.now() + freeAfter));
       }
     }
   };
 
   return {
     async postMessage(ws, args) {
-      const channel = args.channel;
-      const result = await paced(
-        ws,
-        'chat.postMessage',
-        [
-          { id: gateId(channel), intervalMs: channelInterval },
-          { id: 'm:chat.postMessage', intervalMs: WORKSPACE_POST_INTERVAL_MS },
-        ],
-        () => client.chat.postMessage(args),
-      );
+      const result = await post(ws, args);
       if (typeof result.channel !== 'string' || typeof result.ts !== 'string') {
         throw new SlackSendError('chat.postMessage', 'Slack answered without channel and ts');
       }
@@ -135,17 +158,12 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
     },
 
     async updateMessage(ws, args) {
-      await paced(ws, 'chat.update', [{ id: 'm:chat.update', intervalMs: TIER3_INTERVAL_MS }], () =>
-        client.chat.update(args),
-      );
+      await tiered(ws, 'chat.update', TIER3_INTERVAL_MS, () => client.chat.update(args));
     },
 
     async openDm(ws, userId) {
-      const result = await paced(
-        ws,
-        'conversations.open',
-        [{ id: 'm:conversations.open', intervalMs: TIER3_INTERVAL_MS }],
-        () => client.conversations.open({ users: userId }),
+      const result = await tiered(ws, 'conversations.open', TIER3_INTERVAL_MS, () =>
+        client.conversations.open({ users: userId }),
       );
       const id = result.channel?.id;
       if (typeof id !== 'string') {

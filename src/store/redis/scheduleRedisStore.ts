@@ -212,12 +212,21 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       await redis.set(settingsKey(ws, planId), encodeSettings(settings));
     },
 
-    async reserveSlot(ws, gate, intervalMs, notBefore) {
-      const reply = await scripts.opsplanPaceReserve(
-        [paceKey(ws, gate)],
-        [Date.now(), intervalMs, arg(notBefore)],
-      );
+    async reserveSlot(ws, gate, intervalMs) {
+      const reply = await scripts.opsplanPaceReserve([paceKey(ws, gate)], [Date.now(), intervalMs]);
       return z.number().int().nonnegative().parse(reply);
+    },
+
+    async acquireGate(ws, gate, holdMs) {
+      const reply = await scripts.opsplanPaceAcquire([paceKey(ws, gate)], [Date.now(), holdMs]);
+      const [waitMs, held] = z
+        .tuple([z.number().int().nonnegative(), z.number().int()])
+        .parse(reply);
+      return { waitMs, held: held === 1 };
+    },
+
+    async releaseGate(ws, gate, freeAt) {
+      await scripts.opsplanPaceRelease([paceKey(ws, gate)], [Date.now(), +freeAt]);
     },
 
     async blockGateUntil(ws, gate, until) {

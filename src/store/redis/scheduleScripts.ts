@@ -11,7 +11,12 @@ import {
   RENEW_CLAIM_LUA,
   UPSERT_SCHEDULE_LUA,
 } from './lua/scheduleLua.js';
-import { BLOCK_UNTIL_LUA, RESERVE_SLOT_LUA } from './lua/schedulePaceLua.js';
+import {
+  ACQUIRE_GATE_LUA,
+  BLOCK_UNTIL_LUA,
+  RELEASE_GATE_LUA,
+  RESERVE_SLOT_LUA,
+} from './lua/schedulePaceLua.js';
 
 type Arg = string | number;
 type ScriptCommand = (...keysAndArgs: Arg[]) => Promise<unknown>;
@@ -29,6 +34,8 @@ const SCRIPTS = {
   opsplanScheduleCompleteStep: { lua: COMPLETE_STEP_LUA, numberOfKeys: 1 },
   opsplanScheduleReleaseStep: { lua: RELEASE_STEP_LUA, numberOfKeys: 1 },
   opsplanPaceReserve: { lua: RESERVE_SLOT_LUA, numberOfKeys: 1 },
+  opsplanPaceAcquire: { lua: ACQUIRE_GATE_LUA, numberOfKeys: 1 },
+  opsplanPaceRelease: { lua: RELEASE_GATE_LUA, numberOfKeys: 1 },
   opsplanPaceBlock: { lua: BLOCK_UNTIL_LUA, numberOfKeys: 1 },
 } as const;
 
