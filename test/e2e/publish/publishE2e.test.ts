@@ -75,6 +75,16 @@ describe('/opsplan publish over signed HTTP', () => {
     );
   });
 
+  it('a channel typed as plain #name (not escaped by Slack) gets an explanation, nothing posted', async () => {
+    e2e.slack.setUser(ME, { locale: 'en-US' });
+    const team = uniqueWorkspace();
+    const channel = newChannel();
+    const record = await act.createPlan(team, cleanPlan(channel));
+    const { replyText } = await act.command(team, ME, `publish ${record.id} #plans`);
+    expect(replyText).toContain("I can't tell which channel");
+    expect(e2e.slack.messages(channel)).toEqual([]);
+  });
+
   it('a private channel the bot is not in: the user is told to invite it, nothing is posted', async () => {
     e2e.slack.setUser(ME, { locale: 'en-US' });
     const team = uniqueWorkspace();

@@ -145,7 +145,8 @@ const en: Texts = {
   notFound: 'That plan no longer exists.',
   templateMissing: "This plan's template is not installed, so it cannot be published.",
   missingRef: (p) => `Which plan? Usage: \`${p.usage}\``,
-  badChannel: (p) => `\`${p.text}\` is not a channel. Pick one with \`#\`, e.g. \`#general\`.`,
+  badChannel: (p) =>
+    `I can't tell which channel \`${p.text}\` is. Pick it from the \`#\` suggestions, or give its id (channel details, at the bottom), e.g. \`C0123ABCD\` — or set the channel in the plan details.`,
   neverPublished: (p) =>
     `This plan has not been published yet, so there is nothing to revise. Keep editing it with \`/opsplan edit ${p.id}\`, or publish it.`,
   openLink: 'Open it',
@@ -212,7 +213,8 @@ const zhCN: Texts = {
   notFound: '该计划已不存在。',
   templateMissing: '该计划使用的模板未安装，无法发布。',
   missingRef: (p) => `请指明计划。用法：\`${p.usage}\``,
-  badChannel: (p) => `\`${p.text}\` 不是频道。请用 \`#\` 选择，例如 \`#general\`。`,
+  badChannel: (p) =>
+    `无法确定 \`${p.text}\` 是哪个频道。请从 \`#\` 的候选中选择，或填写频道 ID（频道详情最下方），例如 \`C0123ABCD\`；也可以在计划信息中设置频道。`,
   neverPublished: (p) =>
     `这个计划还没有发布过，无需修订。可用 \`/opsplan edit ${p.id}\` 继续编辑，或直接发布。`,
   openLink: '查看',
