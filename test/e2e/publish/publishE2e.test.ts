@@ -27,7 +27,7 @@ describe('/opsplan publish over signed HTTP', () => {
     const channel = newChannel();
     const doc = changed(randomPlan(standardTemplate(), 4, 1), (plan) => {
       plan.meta.owner = ME;
-      plan.meta.editors = [];
+      plan.meta.editors = plan.meta.editors.filter((id) => id !== ME);
       plan.meta.channel = newChannel();
     });
     const record = await act.createPlan(team, doc);
