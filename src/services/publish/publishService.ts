@@ -182,6 +182,21 @@ export function createPublishService(deps: PublishServiceDeps) {
         idempotencyKey: key,
       }),
     );
+    if (!frozen.created) {
+      // An earlier attempt with this key froze the version; if it also recorded its post before
+      // dying (between attachPost and completePublish), that post is the publish: finish it.
+      const earlier = await withStorage(() => published.get(ws, record.id, frozen.version));
+      const recorded = earlier?.post;
+      if (recorded) {
+        const done = await withStorage(() =>
+          published.completePublish(ws, record.id, key, {
+            version: frozen.version,
+            post: recorded,
+          }),
+        );
+        return { kind: 'already_published', title, version: done.version, post: done.post };
+      }
+    }
     const previous = await withStorage(() =>
       previousPostedVersion(published, ws, record.id, frozen.version),
     );

@@ -178,4 +178,22 @@ describe('publish service under Slack faults', () => {
     expect(postsTo(channel)).toHaveLength(3);
     expect(slack.messages(channel)).toEqual([]);
   });
+
+  it('an attempt that recorded its post but died before completing is finished, not reposted', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    const first = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+    // As if the replica died between attachPost and completePublish and its lease expired.
+    await redis.del(publishRecordKey(h.ws, record.id, publishIdempotencyKey(record, channel)));
+    const count = slack.messages(channel).length;
+
+    const again = await h.otherReplica.publish(h.actor(), record.id, { requestId: 'r' });
+    expect(again).toMatchObject({
+      kind: 'already_published',
+      version: 1,
+      post: first.kind === 'published' ? first.post : {},
+    });
+    expect(slack.messages(channel)).toHaveLength(count);
+  });
 });
