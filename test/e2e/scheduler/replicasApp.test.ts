@@ -22,8 +22,9 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSl
  * The acceptance scenario through the real app: three replicas (two in this process, one spawned
  * as `npm start` does) against one Redis and the fake Slack, ticking every second; a published plan
  * whose revision reminder is a 6-field cron every 2 s. One replica is killed with SIGKILL and
- * restarted mid-run. Every occurrence is reminded exactly once (the engine logs which occurrence
- * it ran; the channel holds exactly one post per occurrence), none is skipped, ≤ 1 post/s.
+ * restarted mid-run, and Slack answers 429 a few times. Every occurrence is reminded exactly once
+ * (the engine logs which occurrence it ran; the channel holds exactly one post per occurrence),
+ * none is skipped, and the channel never sees more than one post per second.
  *
  * Skipped until the composition root creates the scheduler engine (src/app.ts); the same scenario
  * against engine replicas alone runs in replicasEngine.test.ts.
@@ -160,6 +161,9 @@ describe.skipIf(!WIRED)('three replicas of the app', () => {
     spawned.push(first);
     await first.started;
 
+    await postsAtLeast(3);
+    // Slack rate-limits the next three posts: retried after Retry-After, never dropped or doubled.
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 1 }, 3);
     await postsAtLeast(6);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -181,6 +185,7 @@ describe.skipIf(!WIRED)('three replicas of the app', () => {
       expect((instants[i] ?? 0) - (instants[i - 1] ?? 0)).toBe(2_000);
     }
     expect(slack.maxPostsPerSecond(CHANNEL)).toBeLessThanOrEqual(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(posts.length + 3);
     slack.assertNoViolations();
   }, 150_000);
 });

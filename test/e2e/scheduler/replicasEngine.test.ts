@@ -14,8 +14,8 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSl
 /**
  * Three scheduler replicas as separate processes (the engine with node-cron in distributed mode)
  * against one Redis and the fake Slack; a plan reminding every 2 s; one replica is killed with
- * SIGKILL mid-run and restarted. Every occurrence is posted exactly once, none is skipped, and the
- * channel never sees more than one post per second. The same scenario through the whole app is in
+ * SIGKILL mid-run and restarted, and Slack answers 429 a few times. Every occurrence is posted
+ * exactly once, none is skipped, and the channel never sees more than one post per second. The same scenario through the whole app is in
  * replicasApp.test.ts.
  */
 
@@ -105,6 +105,9 @@ describe('three scheduler replicas', () => {
     client.disconnect();
 
     await Promise.all(['r0', 'r1', 'r2'].map((id) => startReplica(id).started));
+    await postsAtLeast(3);
+    // Slack rate-limits the next three posts: they are retried after Retry-After, not dropped.
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 1 }, 3);
     await postsAtLeast(6);
     const victim = replicas.get('r1');
     victim?.child.kill('SIGKILL');
@@ -130,5 +133,6 @@ describe('three scheduler replicas', () => {
       expect((instants[i] ?? 0) - (instants[i - 1] ?? 0)).toBe(2_000);
     }
     expect(slack.maxPostsPerSecond(CHANNEL)).toBeLessThanOrEqual(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(periods.length + 3);
   }, 120_000);
 });
