@@ -119,4 +119,20 @@ describe('telling the user the outcome', () => {
     expect(String(dm.args.text)).toContain(`<#${channel}>`);
     expect(act.summaries(channel)).toHaveLength(1);
   });
+
+  it('when the command’s response_url fails, the outcome arrives by DM', async () => {
+    e2e.slack.setUser(ME, { locale: 'en-US' });
+    const team = uniqueWorkspace();
+    const channel = newChannel();
+    const record = await act.createPlan(team, cleanPlan(channel));
+    e2e.slack.fail('response_url', { status: 500 });
+    await act.command(team, ME, `publish ${record.id}`);
+    const dm = await e2e.slack.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === ME && String(c.args.text).includes(`<#${channel}>`),
+      15_000,
+    );
+    expect(String(dm.args.text)).toContain('is published');
+    expect(act.summaries(channel)).toHaveLength(1);
+  });
 });

@@ -107,8 +107,14 @@ async function publishNow(
     channel,
     requestId: ctx.command.trigger_id,
   });
-  await ctx.respond({
-    response_type: 'ephemeral',
-    ...buildNoticeMessage(publishOutcomeText(outcome, ctx.locale)),
-  });
+  const notice = buildNoticeMessage(publishOutcomeText(outcome, ctx.locale));
+  try {
+    await ctx.respond({ response_type: 'ephemeral', ...notice });
+  } catch (error) {
+    // The outcome matters more than the channel it arrives in: a DM reaches the user anyway.
+    ctx.logger.log('info', 'publish outcome not delivered on the response_url, sending a DM', {
+      err: error instanceof Error ? error.message : String(error),
+    });
+    await ctx.client.chat.postMessage({ channel: ctx.identity.userId, ...notice });
+  }
 }
