@@ -9,7 +9,7 @@ import { closeRedis, connectRedis } from '../../../../src/store/redisConnection.
  * One scheduler replica as its own process, for kill -9 tests of the engine alone: the real engine,
  * node-cron in distributed mode with the Redis run coordinator, and a reminder handler that posts
  * `reminder <periodKey>` to REMINDER_CHANNEL. Env: REDIS_URL, SLACK_API_URL, SLACK_BOT_TOKEN,
- * SCHEDULER_TICK, REMINDER_CHANNEL, REPLICA_ID.
+ * SCHEDULER_TICK, REMINDER_CHANNEL, REPLICA_ID; optional GRACE_MS and ON_TIME_MS.
  */
 const env = (name: string): string => {
   const value = process.env[name];
@@ -38,6 +38,10 @@ const engine = createSchedulerEngine({
   logger,
   handlers: [reminder],
   replicaId: env('REPLICA_ID'),
+  settings: {
+    ...(process.env.GRACE_MS ? { graceMs: Number(process.env.GRACE_MS) } : {}),
+    ...(process.env.ON_TIME_MS ? { onTimeMs: Number(process.env.ON_TIME_MS) } : {}),
+  },
 });
 const task = schedule(env('SCHEDULER_TICK'), (ctx) => engine.tickJob.run(ctx.date), {
   name: 'opsplan-scheduler',
