@@ -51,9 +51,12 @@ function startReplica(stdout: string[]) {
     },
   );
   children.push(child);
-  child.stdout
-    ?.setEncoding('utf8')
-    .on('data', (chunk: string) => stdout.push(...chunk.split('\n')));
+  let partial = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    stdout.push(...lines);
+  });
   return { child, exited: once(child, 'exit') };
 }
 

@@ -55,8 +55,10 @@ function startReplica(id: string): Replica {
     },
   );
   const started = new Promise<void>((resolve, reject) => {
+    let seen = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      if (chunk.includes('"replica started"')) resolve();
+      seen += chunk;
+      if (seen.includes('"replica started"')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`replica ${id} exited early (${code})`)));
   });
