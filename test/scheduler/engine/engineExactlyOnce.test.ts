@@ -150,6 +150,30 @@ describe('exactly once across replicas', () => {
     await a.engine.stop();
   });
 
+  it('a job slower than its lease keeps its claim: renewals stop other replicas taking it over', async () => {
+    let runs = 0;
+    const slow: JobHandler = {
+      kind: 'revision_reminder',
+      async run() {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      },
+    };
+    const [a, b] = replicas(2, [slow], { leaseMs: 300 });
+    if (!a || !b) throw new Error('two replicas');
+    await addPlan(a, testWorkspace(), 'plan1', dailyAtTen);
+    const started = Date.now();
+    const clock = () => new Date(+T0 + 2_000 + (Date.now() - started));
+    const aRun = a.engine.tickJob.run(clock());
+    // B keeps ticking on the same clock for the whole second A works.
+    while (Date.now() - started < 1_100) {
+      await b.engine.tickJob.run(clock());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await aRun;
+    expect(runs).toBe(1);
+  });
+
   it('429 on chat.postMessage: every message still sent once, never above one per second per channel', async () => {
     const handler: JobHandler = {
       kind: 'revision_reminder',
