@@ -38,7 +38,9 @@ export function redisOptions(logger?: AppLogger): RedisOptions {
         logger?.log('warn', 'redis reconnecting', { attempt, delayMs: delay });
       return delay;
     },
-    reconnectOnError: (err) => err.message.startsWith('READONLY'),
+    // A demoted primary answers READONLY, or NOREPLICAS when it refuses writes it cannot
+    // replicate: reconnect so Sentinel points us at the current primary.
+    reconnectOnError: (err) => /^(READONLY|NOREPLICAS)/.test(err.message),
     enableReadyCheck: true,
   };
 }
@@ -74,6 +76,10 @@ export function connectRedis(config: RedisConfig, logger?: AppLogger): RedisConn
       ...(config.sentinelPassword ? { sentinelPassword: config.sentinelPassword } : {}),
       // A failover is an expected event: reconnect to the new primary promptly.
       sentinelRetryStrategy: (attempt: number) => Math.min(100 * attempt, 1000),
+      // Sentinel leaves the old primary writable for seconds after a switchover; listening to
+      // the sentinels' +switch-master moves us at once, so writes do not land on a node that
+      // is about to be demoted and lose them.
+      failoverDetector: true,
     });
   } else {
     const { db: _db, ...node } = nodeOptions(config.url);

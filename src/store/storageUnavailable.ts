@@ -25,6 +25,10 @@ const CONNECTIVITY_MESSAGES = [
   'LOADING',
   'MASTERDOWN',
   'READONLY',
+  'NOREPLICAS',
+  'Too many Cluster redirections',
+  // A full Redis under noeviction refuses writes: nothing is lost, but nothing can be saved.
+  'OOM command not allowed',
   'None of the sentinels are available',
   'Failed to refresh slots cache',
 ];
