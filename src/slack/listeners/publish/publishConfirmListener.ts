@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { channelMention } from '../../../render/mrkdwn.js';
 import type { PublishService } from '../../../services/publish/publishService.js';
 import { setRequestLocale } from '../../requestLocale.js';
@@ -10,7 +11,7 @@ import { decodeConfirmMetadata } from '../../ui/publish/publishValues.js';
 import { buildPublishStatusModal } from '../../ui/publish/publishViews.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import type { PublishDeps } from './publishDeps.js';
-import { showOutcome } from './publishSurfaces.js';
+import { failureText, showOutcome } from './publishSurfaces.js';
 
 /**
  * "Publish anyway" on the warnings modal. The modal turns into "Publishing…" at once (the ack), the
@@ -38,16 +39,20 @@ export function registerPublishConfirm(app: App, deps: PublishDeps, service: Pub
         t.publishingTo({ channel: channelMention(metadata.c) }),
       ),
     });
-    const outcome = await service.publish(identity, metadata.p, {
-      channel: metadata.c,
-      confirmedVersion: metadata.v,
-      requestId: body.view.id,
-    });
-    await showOutcome(
-      { client, logger: deps.logger, identity },
-      body.view.id,
-      publishOutcomeView(outcome, locale),
-      publishOutcomeText(outcome, locale),
-    );
+    let view: ModalView;
+    let text: string;
+    try {
+      const outcome = await service.publish(identity, metadata.p, {
+        channel: metadata.c,
+        confirmedVersion: metadata.v,
+        requestId: body.view.id,
+      });
+      view = publishOutcomeView(outcome, locale);
+      text = publishOutcomeText(outcome, locale);
+    } catch (error) {
+      text = failureText(error, locale, deps.logger);
+      view = buildPublishStatusModal(locale, text);
+    }
+    await showOutcome({ client, logger: deps.logger, identity }, body.view.id, view, text);
   });
 }

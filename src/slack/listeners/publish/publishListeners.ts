@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import { channelMention, escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { PublishService } from '../../../services/publish/publishService.js';
@@ -14,7 +15,7 @@ import {
   startInteraction,
 } from '../browse/browseInteraction.js';
 import type { PublishDeps } from './publishDeps.js';
-import { openModal, showOutcome } from './publishSurfaces.js';
+import { failureText, openModal, showOutcome } from './publishSurfaces.js';
 
 const ActionTs = z.object({
   actions: z.array(z.object({ action_ts: z.string().optional() })).min(1),
@@ -69,14 +70,23 @@ async function presentCheck(
     channel: channelMention(checked.channel),
   });
   const viewId = await openModal(interaction, buildPublishStatusModal(locale, publishing));
-  const outcome = await service.publish(interaction.identity, checked.record.id, {
-    channel: checked.channel,
-    requestId,
-  });
-  await showOutcome(
-    { client: interaction.client, logger: deps.logger, identity: interaction.identity },
-    viewId,
-    publishOutcomeView(outcome, locale),
-    publishOutcomeText(outcome, locale),
-  );
+  const target = {
+    client: interaction.client,
+    logger: deps.logger,
+    identity: interaction.identity,
+  };
+  let view: ModalView;
+  let text: string;
+  try {
+    const outcome = await service.publish(interaction.identity, checked.record.id, {
+      channel: checked.channel,
+      requestId,
+    });
+    view = publishOutcomeView(outcome, locale);
+    text = publishOutcomeText(outcome, locale);
+  } catch (error) {
+    text = failureText(error, locale, deps.logger);
+    view = buildPublishStatusModal(locale, text);
+  }
+  await showOutcome(target, viewId, view, text);
 }

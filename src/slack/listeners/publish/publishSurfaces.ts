@@ -1,6 +1,9 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Locale } from '../../../domain/locale.js';
+import { messagesFor } from '../../../i18n/messages.js';
 import type { AppLogger } from '../../../logging/logger.js';
+import { isStorageUnavailable } from '../../../store/storageUnavailable.js';
 import { buildNoticeMessage } from '../../ui/noticeMessage.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseInteraction } from '../browse/browseInteraction.js';
@@ -42,4 +45,19 @@ export async function showOutcome(
     channel: args.identity.userId,
     ...buildNoticeMessage(dmText),
   });
+}
+
+/**
+ * The modal of a publish that threw after the user was told "Publishing…" (storage down, a bug):
+ * the modal must not keep saying "Publishing…", so it shows the apology the error boundary would
+ * have sent. Logged here; not rethrown, or the user would get the same news twice.
+ */
+export function failureText(error: unknown, locale: Locale, logger: AppLogger): string {
+  const storage = isStorageUnavailable(error);
+  logger.log(storage ? 'warn' : 'error', 'publish failed', {
+    storageUnavailable: storage,
+    err: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+  });
+  const m = messagesFor(locale).errors;
+  return storage ? m.storageUnavailable : m.apology;
 }
