@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NUMBER_ABS_MAX, RowIdSchema, SlackUserIdSchema } from '../domain/fieldTypes.js';
+import type { KpiThresholds } from '../domain/kpi/index.js';
 import type { WorkspaceKey } from './workspaceKey.js';
 
 /**
@@ -107,4 +108,7 @@ export interface KpiValuesStore {
   attachDigest(ws: WorkspaceKey, planId: string, roundId: string, digest: DigestRef): Promise<void>;
   /** A KPI's readings, newest first. */
   history(ws: WorkspaceKey, planId: string, kpiId: string, limit: number): Promise<KpiReading[]>;
+  /** The owner's status thresholds for the plan's KPIs; empty means the defaults. */
+  getThresholds(ws: WorkspaceKey, planId: string): Promise<Partial<KpiThresholds>>;
+  setThresholds(ws: WorkspaceKey, planId: string, thresholds: KpiThresholds): Promise<void>;
 }

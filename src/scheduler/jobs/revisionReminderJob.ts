@@ -30,10 +30,11 @@ export function revisionReminderJob(deps: ScheduleJobDeps): JobHandler {
         at: ctx.now,
         timeZone,
       };
+      const thresholds = await deps.values.getThresholds(ctx.ws, ctx.planId);
       const kpis = [];
       for (const kpi of plan.kpis) {
         const [latest, previous] = await deps.values.history(ctx.ws, ctx.planId, kpi.id, 2);
-        const row = assessKpi(kpi, latest?.value, previous?.value, clock);
+        const row = assessKpi(kpi, latest?.value, previous?.value, clock, thresholds);
         kpis.push({ row, ...(kpi.owner ? { ownerId: kpi.owner } : {}) });
       }
       const message = reminderMessage({

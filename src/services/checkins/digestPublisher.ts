@@ -117,11 +117,13 @@ async function renderDigest(
     histories.set(kpiId, await deps.values.history(ws, plan.version.planId, kpiId, 8));
   }
   const late = lateAnswerTime(state);
+  const thresholds = await deps.values.getThresholds(ws, plan.version.planId);
   const input = roundDigestInput({
     state,
     plan,
     histories,
     timeZone,
+    thresholds,
     locale,
     ...(late ? { updatedAt: dateTime(late, locale, timeZone) } : {}),
   });

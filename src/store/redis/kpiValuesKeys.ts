@@ -12,6 +12,7 @@ import { workspacePrefix } from './draftKeys.js';
  *                                                      "<leaseUntilMs>:<token>". TTL: ROUND_TTL_MS.
  *   opsplan:{<ws>}:plan:<id>:kpi:<kpiId>         ZSET  "<periodKey>|<value>" scored by report time
  *                                                      (ms); capped at SERIES_MAX newest; no TTL.
+ *   opsplan:{<ws>}:plan:<id>:kpi-thresholds      STRING the owner's status thresholds (JSON); no TTL.
  */
 
 /** Late answers are accepted as long as the round exists: about a quarter, then it expires. */
@@ -25,4 +26,8 @@ export function checkinRoundKey(ws: WorkspaceKey, planId: string, roundId: strin
 
 export function kpiSeriesKey(ws: WorkspaceKey, planId: string, kpiId: string): string {
   return `${workspacePrefix(ws)}plan:${planId}:kpi:${kpiId}`;
+}
+
+export function kpiThresholdsKey(ws: WorkspaceKey, planId: string): string {
+  return `${workspacePrefix(ws)}plan:${planId}:kpi-thresholds`;
 }

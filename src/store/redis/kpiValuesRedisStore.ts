@@ -1,5 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
+import { KpiThresholdsSchema } from '../../domain/kpi/index.js';
 import { StoreError } from '../errors.js';
 import {
   type CheckinAnswer,
@@ -11,7 +12,13 @@ import {
   type KpiReading,
   type KpiValuesStore,
 } from '../kpiValuesStore.js';
-import { checkinRoundKey, kpiSeriesKey, ROUND_TTL_MS, SERIES_MAX } from './kpiValuesKeys.js';
+import {
+  checkinRoundKey,
+  kpiSeriesKey,
+  kpiThresholdsKey,
+  ROUND_TTL_MS,
+  SERIES_MAX,
+} from './kpiValuesKeys.js';
 import { CLAIM_DIGEST_LUA, RECORD_ANSWER_LUA } from './kpiValuesLua.js';
 
 /** Redis implementation of `KpiValuesStore`; key layout in ./kpiValuesKeys.ts. */
@@ -93,6 +100,23 @@ export function createRedisKpiValuesStore(redis: Redis | Cluster): KpiValuesStor
     async attachDigest(ws, planId, roundId, digest) {
       const key = checkinRoundKey(ws, planId, roundId);
       await redis.hset(key, 'digest', JSON.stringify(DigestRefSchema.parse(digest)));
+    },
+
+    async getThresholds(ws, planId) {
+      const raw = await redis.get(kpiThresholdsKey(ws, planId));
+      if (raw === null) return {};
+      // Unreadable thresholds fall back to the defaults: a status is still worth showing.
+      try {
+        const parsed = KpiThresholdsSchema.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : {};
+      } catch {
+        return {};
+      }
+    },
+
+    async setThresholds(ws, planId, thresholds) {
+      const valid = KpiThresholdsSchema.parse(thresholds);
+      await redis.set(kpiThresholdsKey(ws, planId), JSON.stringify(valid));
     },
 
     async history(ws, planId, kpiId, limit) {

@@ -4,6 +4,7 @@ import { PlanSchema } from '../../../src/domain/plan.js';
 import { ActionIds } from '../../../src/slack/ui/ids.js';
 import { kpiScheduleBlock, SettingsBlocks } from '../../../src/slack/ui/schedule/settingsModal.js';
 import { generateDraftId } from '../../../src/store/draftId.js';
+import { createRedisKpiValuesStore } from '../../../src/store/redis/kpiValuesRedisStore.js';
 import { RedisPublishedStore } from '../../../src/store/redis/publishedRedisStore.js';
 import { createRedisScheduleStore } from '../../../src/store/redis/scheduleRedisStore.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
@@ -70,6 +71,7 @@ describe('/opsplan settings', () => {
       [SettingsBlocks.timezone]: 'America/New_York',
       [SettingsBlocks.window]: '12',
       [kpiScheduleBlock('nps')]: 'monthly',
+      [SettingsBlocks.atRisk]: '95',
     });
     expect(res.status).toBe(200);
     expect(answerOf(res)).toContain('saved');
@@ -82,6 +84,11 @@ describe('/opsplan settings', () => {
       revision: { rule: { preset: 'weekly', weekday: 3 } },
       kpis: { nps: { rule: { preset: 'monthly' } } },
       updatedBy: owner,
+    });
+    expect(await createRedisKpiValuesStore(redis).getThresholds(ws, planId)).toEqual({
+      atRisk: 0.95,
+      offTrack: 0.75,
+      stayTolerance: 0.1,
     });
     const synced = (await schedules.listPlanSchedules(ws, planId)).flatMap((s) =>
       s.type === 'recurring' ? [s] : [],

@@ -82,6 +82,13 @@ describe('the revision reminder job', () => {
     expect(text).toContain('quarterly breakdown');
     expect(text).toContain(ActionIds.planRevise);
     expect(text).not.toContain('<!channel>');
+
+    // With the owner's stricter thresholds, 140 of an expected 150 is off track, not at risk.
+    await values.setThresholds(ws, planId, { atRisk: 0.95, offTrack: 0.85, stayTolerance: 0.1 });
+    await runner.run(revisionReminderJob(h.deps), { ...job, periodKey: '2027-Q4' });
+    const strict = messageText(h.slack.messages(channel)[1] ?? {});
+    expect(strict).not.toContain('At risk');
+    expect(strict).toContain('Off track');
     h.slack.assertNoViolations();
   });
 

@@ -173,6 +173,21 @@ describe('KPI check-in store on Redis', () => {
     });
   });
 
+  it('keeps the owner’s status thresholds per plan; none stored reads as the defaults', async () => {
+    const ws = newWs();
+    expect(await store.getThresholds(ws, PLAN)).toEqual({});
+    await store.setThresholds(ws, PLAN, { atRisk: 0.95, offTrack: 0.8, stayTolerance: 0.05 });
+    expect(await store.getThresholds(ws, PLAN)).toEqual({
+      atRisk: 0.95,
+      offTrack: 0.8,
+      stayTolerance: 0.05,
+    });
+    expect(await store.getThresholds(ws, 'OTHER123')).toEqual({});
+    await expect(
+      store.setThresholds(ws, PLAN, { atRisk: 0.5, offTrack: 0.9, stayTolerance: 0.1 }),
+    ).rejects.toThrow();
+  });
+
   it('raises corrupt_record for a tampered round instead of half-reading it', async () => {
     const ws = newWs();
     const r = await store.openRound(ws, round('2027-W01'));

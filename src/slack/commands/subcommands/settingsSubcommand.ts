@@ -1,6 +1,6 @@
 import { workspaceKey } from '../../../store/workspaceKey.js';
 import { publishedPlanForCommand } from '../../listeners/schedule/planCommandLookup.js';
-import type { ScheduleContentDeps } from '../../listeners/schedule/scheduleDeps.js';
+import type { ScheduleSliceDeps } from '../../listeners/schedule/scheduleDeps.js';
 import { openSettingsModal } from '../../listeners/schedule/settingsModalOpener.js';
 import { localeOfMessages } from '../../ui/browse/browseTexts.js';
 import { scheduleCommandTexts } from '../../ui/schedule/scheduleCommandTexts.js';
@@ -9,8 +9,8 @@ import type { Subcommand } from '../subcommand.js';
 /** `/opsplan settings <plan>` (设置): the owner's schedule settings modal for a published plan. */
 export function createSettingsSubcommand(
   deps: Pick<
-    ScheduleContentDeps,
-    'drafts' | 'published' | 'templates' | 'engine' | 'defaultTimezone'
+    ScheduleSliceDeps,
+    'drafts' | 'published' | 'templates' | 'engine' | 'defaultTimezone' | 'values'
   >,
 ): Subcommand {
   return {

@@ -12,15 +12,15 @@ import { setRequestLocale } from '../../requestLocale.js';
 import { ActionIds, CallbackIds } from '../../ui/ids.js';
 import { buildNoticeModal } from '../../ui/noticeModal.js';
 import { scheduleCommandTexts } from '../../ui/schedule/scheduleCommandTexts.js';
-import { settingsFromForm } from '../../ui/schedule/settingsForm.js';
+import { settingsFromForm, thresholdsFromForm } from '../../ui/schedule/settingsForm.js';
 import { parseSettingsSubmission } from '../../ui/schedule/settingsSubmission.js';
 import { settingsTexts } from '../../ui/schedule/settingsTexts.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import { clickedButtonValue } from '../browse/browseInteraction.js';
-import type { ScheduleContentDeps } from './scheduleDeps.js';
+import type { ScheduleSliceDeps } from './scheduleDeps.js';
 import { openSettingsModal } from './settingsModalOpener.js';
 
-type Deps = ScheduleContentDeps & { now: () => Date };
+type Deps = ScheduleSliceDeps;
 
 /** `/opsplan settings`, `/opsplan remind … now`, `/opsplan checkin … now`. */
 export function scheduleSubcommands(deps: Deps): Subcommand[] {
@@ -69,6 +69,7 @@ export function registerSettingsListeners(app: App, deps: Deps): void {
       at: deps.now(),
     });
     await engine.saveSettings(ws, latest.planId, settings);
+    await deps.values.setThresholds(ws, latest.planId, thresholdsFromForm(parsed.form.thresholds));
     if (template) {
       await engine.syncPlanSchedules(ws, latest.planId, {
         plan: latest.doc,

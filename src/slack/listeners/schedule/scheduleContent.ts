@@ -50,8 +50,8 @@ export function createScheduleContent(deps: ScheduleContentDeps): ScheduleConten
     ],
     registerListeners(app) {
       registerReportListeners(app, { ...jobDeps, locales: deps.locales, engine: deps.engine, now });
-      registerSettingsListeners(app, { ...deps, now });
+      registerSettingsListeners(app, { ...deps, values, now });
     },
-    subcommands: scheduleSubcommands({ ...deps, now }),
+    subcommands: scheduleSubcommands({ ...deps, values, now }),
   };
 }

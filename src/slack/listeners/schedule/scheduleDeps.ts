@@ -4,6 +4,7 @@ import type { AppLogger } from '../../../logging/logger.js';
 import type { SchedulerEngine } from '../../../scheduler/engine/index.js';
 import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js';
 import type { DraftStore } from '../../../store/draftStore.js';
+import type { KpiValuesStore } from '../../../store/kpiValuesStore.js';
 import type { PublishedStore } from '../../../store/publishedStore.js';
 import type { RedisConnection } from '../../../store/redisConnection.js';
 
@@ -35,4 +36,10 @@ export interface ScheduleContentDeps {
   defaultTimezone: string;
   /** Source of "now" for interactive paths; tests pass a fixed clock. */
   now?: () => Date;
+}
+
+/** What the slice's listeners and subcommands get: the app's deps plus the slice's own store. */
+export interface ScheduleSliceDeps extends ScheduleContentDeps {
+  values: KpiValuesStore;
+  now: () => Date;
 }

@@ -7,9 +7,9 @@ import type { PublishedVersion } from '../../../store/publishedStore.js';
 import type { WorkspaceKey } from '../../../store/workspaceKey.js';
 import { formFromSettings } from '../../ui/schedule/settingsForm.js';
 import { settingsModal } from '../../ui/schedule/settingsModal.js';
-import type { ScheduleContentDeps } from './scheduleDeps.js';
+import type { ScheduleSliceDeps } from './scheduleDeps.js';
 
-type Deps = Pick<ScheduleContentDeps, 'templates' | 'engine' | 'defaultTimezone'>;
+type Deps = Pick<ScheduleSliceDeps, 'templates' | 'engine' | 'defaultTimezone' | 'values'>;
 
 /** Opens the settings modal of a published plan for its owner (command or App Home button). */
 export async function openSettingsModal(
@@ -29,10 +29,12 @@ export async function openSettingsModal(
   const timezone =
     // The owner's Slack profile zone when none was chosen yet (only the owner opens this).
     settings.timezone ?? (await userTimezone(args.client, version.ownerId, deps.defaultTimezone));
+  const thresholds = await deps.values.getThresholds(args.ws, version.planId);
   const form = formFromSettings(
     settings,
     kpis.map((k) => k.id),
     timezone,
+    thresholds,
   );
   await args.client.views.open({
     trigger_id: args.triggerId,

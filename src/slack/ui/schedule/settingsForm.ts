@@ -1,3 +1,4 @@
+import { DEFAULT_KPI_THRESHOLDS, type KpiThresholds } from '../../../domain/kpi/index.js';
 import { DEFAULT_SEND_HOUR, type ScheduleRule } from '../../../domain/schedule/index.js';
 import type { PlanScheduleSettings, ScheduleOverride } from '../../../store/scheduleStore.js';
 import { DEFAULT_CHECK_IN_WINDOW_HOURS } from '../../../store/scheduleStore.js';
@@ -19,6 +20,16 @@ export interface ScheduleChoiceForm {
   cron?: string;
 }
 
+/** Status thresholds as the owner reads them: percentages. */
+export interface ThresholdsForm {
+  /** Share of the expected progress at or above which a KPI is on track. */
+  atRisk: number;
+  /** …below which it is off track. */
+  offTrack: number;
+  /** For stay above / below: how far past the target (as % of it) is still only at risk. */
+  stayTolerance: number;
+}
+
 export interface SettingsForm {
   revision: ScheduleChoiceForm;
   checkIns: ScheduleChoiceForm;
@@ -27,6 +38,7 @@ export interface SettingsForm {
   paused: boolean;
   snoozeUntil?: string;
   windowHours: number;
+  thresholds: ThresholdsForm;
   kpis: Record<string, KpiChoice>;
 }
 
@@ -49,11 +61,15 @@ function kpiChoiceOf(rule: ScheduleRule | undefined): KpiChoice {
   return 'default';
 }
 
+const percent = (share: number) => Math.round(share * 10_000) / 100;
+
 export function formFromSettings(
   settings: PlanScheduleSettings,
   kpiIds: readonly string[],
   defaultTimezone: string,
+  thresholds: Partial<KpiThresholds> = {},
 ): SettingsForm {
+  const t = { ...DEFAULT_KPI_THRESHOLDS, ...thresholds };
   const kpis: Record<string, KpiChoice> = {};
   for (const id of kpiIds) kpis[id] = kpiChoiceOf(settings.kpis?.[id]?.rule);
   return {
@@ -64,7 +80,21 @@ export function formFromSettings(
     paused: settings.paused ?? false,
     ...(settings.snoozeUntil ? { snoozeUntil: settings.snoozeUntil } : {}),
     windowHours: settings.checkInWindowHours ?? DEFAULT_CHECK_IN_WINDOW_HOURS,
+    thresholds: {
+      atRisk: percent(t.atRisk),
+      offTrack: percent(t.offTrack),
+      stayTolerance: percent(t.stayTolerance),
+    },
     kpis,
+  };
+}
+
+/** The thresholds to store (shares, as the KPI maths reads them). */
+export function thresholdsFromForm(form: ThresholdsForm): KpiThresholds {
+  return {
+    atRisk: form.atRisk / 100,
+    offTrack: form.offTrack / 100,
+    stayTolerance: form.stayTolerance / 100,
   };
 }
 

@@ -26,6 +26,9 @@ export const SettingsBlocks = {
   options: 'options',
   snooze: 'snooze',
   window: 'window',
+  atRisk: 'threshold_at_risk',
+  offTrack: 'threshold_off_track',
+  stayTolerance: 'threshold_tolerance',
 } as const;
 const KPI_PREFIX = 'kpi_sched.';
 export const kpiScheduleBlock = (kpiId: string) => `${KPI_PREFIX}${kpiId}`;
@@ -87,6 +90,17 @@ export function settingsModal(input: {
       },
     },
   ];
+  blocks.push(
+    { type: 'section', text: mrkdwnText(t.thresholdSection) },
+    percentInput(SettingsBlocks.atRisk, t.atRisk, form.thresholds.atRisk, 100),
+    percentInput(SettingsBlocks.offTrack, t.offTrack, form.thresholds.offTrack, 100),
+    percentInput(
+      SettingsBlocks.stayTolerance,
+      t.stayTolerance,
+      form.thresholds.stayTolerance,
+      1000,
+    ),
+  );
   if (input.kpis.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'section', text: mrkdwnText(t.kpiSection) });
     for (const kpi of input.kpis) {
@@ -163,6 +177,22 @@ function scheduleInputs(
       },
     },
   ] as KnownBlock[];
+}
+
+function percentInput(blockId: string, label: string, value: number, max: number): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: label },
+    element: {
+      type: 'number_input',
+      action_id: INPUT_ACTION_ID,
+      is_decimal_allowed: true,
+      min_value: '0',
+      max_value: String(max),
+      initial_value: String(value),
+    },
+  };
 }
 
 function optionsInput(form: SettingsForm, locale: Locale): KnownBlock {

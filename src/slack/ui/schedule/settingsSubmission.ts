@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../domain/fieldTypes.js';
+import { KPI_THRESHOLD_ERROR_TEXTS, KpiThresholdsSchema } from '../../../domain/kpi/index.js';
 import type { Locale } from '../../../domain/locale.js';
 import { isValidTimeZone } from '../../../domain/plan.js';
 import { validateCronExpression } from '../../../domain/schedule/index.js';
@@ -10,6 +11,8 @@ import {
   PLAN_CHOICES,
   type ScheduleChoiceForm,
   type SettingsForm,
+  type ThresholdsForm,
+  thresholdsFromForm,
 } from './settingsForm.js';
 import { kpiScheduleBlock, MAX_WINDOW_HOURS, SettingsBlocks } from './settingsModal.js';
 import { settingsTexts } from './settingsTexts.js';
@@ -87,6 +90,7 @@ export function parseSettingsSubmission(
   if (!window.success) {
     errors[SettingsBlocks.window] = t.badWindow({ max: MAX_WINDOW_HOURS });
   }
+  const thresholds = readThresholds(read, locale, errors);
   const kpis: Record<string, KpiChoice> = {};
   for (const id of kpiIds) {
     kpis[id] = z
@@ -94,7 +98,8 @@ export function parseSettingsSubmission(
       .catch('default')
       .parse(read(kpiScheduleBlock(id))?.selected_option?.value);
   }
-  if (Object.keys(errors).length > 0 || !window.success) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !window.success || !thresholds)
+    return { ok: false, errors };
   return {
     ok: true,
     form: {
@@ -105,7 +110,47 @@ export function parseSettingsSubmission(
       paused: checked.has('paused'),
       ...(snooze.success ? { snoozeUntil: snooze.data } : {}),
       windowHours: window.data,
+      thresholds,
       kpis,
     },
   };
+}
+
+type Read = (blockId: string) => z.infer<typeof StateValue> | undefined;
+
+/** Percent inputs checked with the KPI maths' own rules (range, off track ≤ at risk). */
+function readThresholds(
+  read: Read,
+  locale: Locale,
+  errors: Record<string, string>,
+): ThresholdsForm | undefined {
+  const number = (blockId: string) => {
+    const raw = read(blockId)?.value?.trim() ?? '';
+    const value = raw === '' ? Number.NaN : Number(raw);
+    return Number.isFinite(value) ? value : Number.NaN;
+  };
+  const form: ThresholdsForm = {
+    atRisk: number(SettingsBlocks.atRisk),
+    offTrack: number(SettingsBlocks.offTrack),
+    stayTolerance: number(SettingsBlocks.stayTolerance),
+  };
+  const checked = KpiThresholdsSchema.safeParse(thresholdsFromForm(form));
+  if (checked.success) return form;
+  const blockOf = {
+    atRisk: SettingsBlocks.atRisk,
+    offTrack: SettingsBlocks.offTrack,
+    stayTolerance: SettingsBlocks.stayTolerance,
+  };
+  for (const issue of checked.error.issues) {
+    const field = issue.path[0] as keyof typeof blockOf | undefined;
+    const blockId = field ? blockOf[field] : SettingsBlocks.atRisk;
+    const text =
+      field === 'stayTolerance'
+        ? KPI_THRESHOLD_ERROR_TEXTS.tolerance[locale]
+        : issue.code === 'custom'
+          ? KPI_THRESHOLD_ERROR_TEXTS.order[locale]
+          : settingsTexts(locale).badPercent;
+    errors[blockId] ??= text;
+  }
+  return undefined;
 }

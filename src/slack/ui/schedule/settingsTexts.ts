@@ -23,12 +23,17 @@ const en = {
   window: 'Check-in window (hours)',
   windowHint:
     'How long owners have before the digest is posted; the one nudge goes out at 20/24 of it.',
+  thresholdSection: '*KPI status thresholds*',
+  atRisk: 'On track from (% of expected progress)',
+  offTrack: 'Off track below (% of expected progress)',
+  stayTolerance: 'Stay above / below: at risk within (% of target)',
   kpiSection: '*Per-KPI check-ins* (override the plan-wide check-in schedule)',
   kpiLabel: (p: { name: string }) => `Check-ins: ${p.name}`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   cronRequired: 'Write a cron expression, or choose a preset above.',
   badTimeZone: 'Not an IANA time zone (e.g. Asia/Shanghai).',
   badWindow: (p: { max: number }) => `Enter a whole number of hours from 1 to ${p.max}.`,
+  badPercent: 'Enter a percentage from 0 to 100.',
   saved: (p: { title: string }) =>
     `:white_check_mark: Schedules of *${p.title}* saved. The next reminders and check-ins follow them.`,
 };
@@ -56,12 +61,17 @@ const zh: SettingsTexts = {
   snooze: '暂停至（可选）',
   window: '填报窗口（小时）',
   windowHint: '负责人可填报的时长，结束后发布汇总；唯一一次提醒在窗口的 20/24 处发出。',
+  thresholdSection: '*KPI 状态阈值*',
+  atRisk: '达到应达进度的多少 % 视为正常',
+  offTrack: '低于应达进度的多少 % 视为落后',
+  stayTolerance: '保持类指标：偏离目标多少 % 以内为有风险',
   kpiSection: '*单个 KPI 的填报*（覆盖整体填报安排）',
   kpiLabel: (p) => `填报：${p.name}`,
   weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
   cronRequired: '请填写 cron 表达式，或在上方选择预设。',
   badTimeZone: '不是有效的 IANA 时区（例如 Asia/Shanghai）。',
   badWindow: (p) => `请输入 1–${p.max} 之间的整数小时。`,
+  badPercent: '请输入 0 到 100 之间的百分比。',
   saved: (p) => `:white_check_mark: *${p.title}* 的时间安排已保存，之后的提醒和填报将按此执行。`,
 };
 

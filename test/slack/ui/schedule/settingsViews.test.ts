@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KPI_THRESHOLD_ERROR_TEXTS } from '../../../../src/domain/kpi/index.js';
 import { LOCALES } from '../../../../src/domain/locale.js';
 import { CRON_ERROR_TEXTS } from '../../../../src/domain/schedule/index.js';
 import { CallbackIds } from '../../../../src/slack/ui/ids.js';
@@ -6,6 +7,7 @@ import {
   formFromSettings,
   type SettingsForm,
   settingsFromForm,
+  thresholdsFromForm,
 } from '../../../../src/slack/ui/schedule/settingsForm.js';
 import {
   kpiScheduleBlock,
@@ -142,6 +144,36 @@ describe('reading the settings modal', () => {
     // What was saved reads back as the same form.
     expect(formFromSettings(settings, ids, 'Asia/Shanghai')).toEqual({ ...parsed.form });
   });
+
+  it('reads the status thresholds as percentages and stores them as the KPI maths’ shares', () => {
+    const parsed = submit(blank, {
+      [SettingsBlocks.atRisk]: '95',
+      [SettingsBlocks.offTrack]: '80',
+      [SettingsBlocks.stayTolerance]: '5',
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(thresholdsFromForm(parsed.form.thresholds)).toEqual({
+      atRisk: 0.95,
+      offTrack: 0.8,
+      stayTolerance: 0.05,
+    });
+    expect(blank.thresholds).toEqual({ atRisk: 90, offTrack: 75, stayTolerance: 10 });
+  });
+
+  it.each(LOCALES)(
+    'refuses an off-track threshold above the at-risk one, inline (%s)',
+    (locale) => {
+      const parsed = submit(
+        blank,
+        { [SettingsBlocks.atRisk]: '70', [SettingsBlocks.offTrack]: '80' },
+        locale,
+      );
+      expect(parsed).toEqual({
+        ok: false,
+        errors: { [SettingsBlocks.offTrack]: KPI_THRESHOLD_ERROR_TEXTS.order[locale] },
+      });
+    },
+  );
 
   it.each(LOCALES)(
     'refuses a bad time zone, a missing cron and an out-of-range window (%s)',
