@@ -123,7 +123,7 @@ const en: Texts = {
   alreadyPublished: (p) =>
     `:information_source: This version of *${p.title}* is already published as v${p.version} in ${p.channel}. ${p.link}`,
   inProgress: (p) =>
-    `:hourglass_flowing_sand: *${p.title}* is already being published. It will appear shortly.`,
+    `:hourglass_flowing_sand: *${p.title}* is already being published. If it has not appeared within two minutes, publish again.`,
   notInChannel: (p) =>
     `:lock: I can't post in ${p.channel}: it is a private channel I'm not in (or it no longer exists). Invite me there with \`/invite @OpsPlan\`, then publish again. Nothing was posted.`,
   archived: (p) =>
@@ -194,7 +194,8 @@ const zhCN: Texts = {
     `:white_check_mark: *${p.title}* v${p.version} 已发布到 ${p.channel}。${p.link}`,
   alreadyPublished: (p) =>
     `:information_source: *${p.title}* 的这个版本已作为 v${p.version} 发布到 ${p.channel}。${p.link}`,
-  inProgress: (p) => `:hourglass_flowing_sand: *${p.title}* 正在发布中，稍后即可看到。`,
+  inProgress: (p) =>
+    `:hourglass_flowing_sand: *${p.title}* 正在发布中。如果两分钟后仍未出现，请再发布一次。`,
   notInChannel: (p) =>
     `:lock: 我无法在 ${p.channel} 发帖：这是一个我不在其中的私有频道（或频道已不存在）。请在该频道输入 \`/invite @OpsPlan\` 邀请我，然后再发布。什么都没有发出。`,
   archived: (p) =>
