@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type Plan, PlanSchema } from '../../../src/domain/plan.js';
@@ -25,13 +24,8 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSl
  * restarted mid-run, and Slack answers 429 a few times. Every occurrence is reminded exactly once
  * (the engine logs which occurrence it ran; the channel holds exactly one post per occurrence),
  * none is skipped, and the channel never sees more than one post per second.
- *
- * Skipped until the composition root creates the scheduler engine (src/app.ts); the same scenario
- * against engine replicas alone runs in replicasEngine.test.ts.
+ * The same scenario against engine replicas alone runs in replicasEngine.test.ts.
  */
-const WIRED = readFileSync(new URL('../../../src/app.ts', import.meta.url), 'utf8').includes(
-  'createSchedulerEngine',
-);
 
 const CHANNEL = 'C0REMINDAPP';
 const TEAM = 'T0FAKETEAM1';
@@ -128,7 +122,7 @@ async function postsAtLeast(count: number, timeoutMs = 60_000) {
   }
 }
 
-describe.skipIf(!WIRED)('three replicas of the app', () => {
+describe('three replicas of the app', () => {
   beforeAll(async () => {
     redis = await startRedisServer();
     slack = await startFakeSlackApi({ botToken: TEST_BOT_TOKEN });
