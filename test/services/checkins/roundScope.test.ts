@@ -5,8 +5,9 @@ import { ownersOf, roundScope } from '../../../src/services/checkins/roundScope.
 import type { PlanScheduleSettings } from '../../../src/store/scheduleStore.js';
 import { kpi, planWith } from '../../scheduler/jobs/support/checkinFixtures.js';
 
-const template = builtinTemplates().get('standard');
-if (!template) throw new Error('standard template missing');
+const found = builtinTemplates().get('standard');
+if (!found) throw new Error('standard template missing');
+const template = found;
 
 const plan = planWith({
   kpis: [
@@ -25,7 +26,7 @@ function scope(
 ) {
   return roundScope({
     plan,
-    template: template!,
+    template,
     kpis,
     settings,
     target,
