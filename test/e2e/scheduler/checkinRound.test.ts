@@ -193,4 +193,31 @@ describe('a check-in round end-to-end', () => {
     expect(e2e.slack.callsTo('chat.postMessage').filter(isMessageTo(dm(bob)))).toHaveLength(2);
     expect(e2e.slack.callsTo('chat.postMessage').filter(isMessageTo(dm(alice)))).toHaveLength(1);
   });
+
+  it('answers a forwarded Report button politely and records nothing for someone the round did not ask', async () => {
+    const { teamId, planId, owner, alice } = await publishedPlan();
+    await e2e.client.slashCommand({
+      teamId,
+      userId: owner,
+      text: `checkin ${planId} now`,
+      responseUrl: e2e.slack.responseUrl(),
+    });
+    const dmMessage = await e2e.slack.waitForCall('chat.postMessage', isMessageTo(dm(alice)));
+    const stranger = freshId('U');
+    const before = e2e.slack.callsTo('views.open').length;
+    await e2e.client.blockActions({
+      teamId,
+      userId: stranger,
+      channelId: dm(alice),
+      message: { ts: String(dmMessage.result?.ts), blocks: dmMessage.args.blocks as unknown[] },
+      actions: [{ action_id: ActionIds.checkinReport }],
+    });
+    const open = await e2e.slack.waitForCall(
+      'views.open',
+      (c) => e2e.slack.callsTo('views.open').indexOf(c) >= before,
+    );
+    const text = JSON.stringify(open.args.view);
+    expect(text).toContain('did not ask you');
+    expect(text).not.toContain('number_input');
+  });
 });
