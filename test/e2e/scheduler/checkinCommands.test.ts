@@ -115,6 +115,32 @@ describe('/opsplan settings', () => {
   });
 });
 
+describe('the Schedules button (for App Home plan cards)', () => {
+  it('opens the settings modal for the owner and politely refuses an editor', async () => {
+    const { teamId, planId, owner, editor } = await publishedPlan();
+    const click = async (userId: string) => {
+      const before = e2e.slack.callsTo('views.open').length;
+      const res = await e2e.client.blockActions({
+        teamId,
+        userId,
+        channelId: 'C0HOMECARD1',
+        message: { ts: '1800000000.000100', blocks: [] },
+        actions: [{ action_id: ActionIds.planSettings, type: 'button', value: planId }],
+      });
+      expect(res.status).toBe(200);
+      const open = await e2e.slack.waitForCall(
+        'views.open',
+        (c) => e2e.slack.callsTo('views.open').indexOf(c) >= before,
+      );
+      return JSON.stringify(open.args.view);
+    };
+    expect(await click(owner)).toContain(SettingsBlocks.revisionChoice);
+    const refused = await click(editor);
+    expect(refused).toContain('Only the owner of this plan');
+    expect(refused).not.toContain(SettingsBlocks.revisionChoice);
+  });
+});
+
 describe('/opsplan remind <plan> now', () => {
   it('posts the revision reminder for an editor; strangers and a missing "now" are told why not', async () => {
     const { teamId, planId, editor, channel } = await publishedPlan();

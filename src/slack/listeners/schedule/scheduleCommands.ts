@@ -45,9 +45,8 @@ export function registerSettingsListeners(app: App, deps: Deps): void {
       ? await withStorage(() => deps.published.latest(ws, meta.data.p))
       : null;
     if (!latest || latest.ownerId !== identity.userId) {
-      const text = latest
-        ? scheduleCommandTexts(locale).forbiddenOwner
-        : scheduleCommandTexts(locale).notFound({ ref: '' });
+      const t = scheduleCommandTexts(locale);
+      const text = latest ? t.forbiddenOwner : t.planGone;
       await ack({ response_action: 'update', view: buildNoticeModal(locale, text) });
       return;
     }
@@ -106,7 +105,7 @@ export function registerSettingsListeners(app: App, deps: Deps): void {
       : null;
     if (!latest || latest.ownerId !== identity.userId) {
       const t = scheduleCommandTexts(locale);
-      const text = latest ? t.forbiddenOwner : t.notFound({ ref: '' });
+      const text = latest ? t.forbiddenOwner : t.planGone;
       await client.views.open({ trigger_id: triggerId, view: buildNoticeModal(locale, text) });
       return;
     }

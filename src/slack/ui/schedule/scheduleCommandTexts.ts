@@ -29,6 +29,7 @@ const en = {
   notPublished: (p: { title: string }) =>
     `*${p.title}* has not been published yet, so it has no reminders or check-ins. Publish it first.`,
   forbiddenOwner: 'Only the owner of this plan can change its schedules.',
+  planGone: 'This plan is no longer published, so it has no schedules to change.',
   forbiddenEditor:
     'Only the owner and the editors of this plan can run its reminders and check-ins.',
   ambiguous: (p: { ref: string; choices: string }) =>
@@ -64,6 +65,7 @@ const zh: ScheduleCommandTexts = {
   notFound: (p) => `没有与 \`${p.ref}\` 匹配的计划。\`/opsplan list\` 会列出你的计划及其 ID。`,
   notPublished: (p) => `*${p.title}* 尚未发布，因此没有提醒或填报。请先发布。`,
   forbiddenOwner: '只有计划负责人可以修改它的时间安排。',
+  planGone: '这份计划已不再发布，没有可修改的时间安排。',
   forbiddenEditor: '只有计划负责人和编辑者可以执行它的提醒和填报。',
   ambiguous: (p) => `有多个计划与 \`${p.ref}\` 匹配。请用 ID 指明：\n${p.choices}`,
   remindStarted: (p) => `:alarm_clock: *${p.title}* 的修订提醒正在发往计划频道。`,
