@@ -23,7 +23,7 @@ export interface ClaimLoop {
 }
 
 /**
- * The claim side of a tick. Each bucket is drained in batches; a replica only claims as many as it
+ * The claim side of a tick. Due buckets are drained in turns; a replica only claims as many as it
  * has free job slots, so it never holds leases on work it has not started (which would expire
  * unrenewed and be run twice). Replicas start at different buckets so they rarely contend.
  */
@@ -53,25 +53,26 @@ export function createClaimLoop(options: ClaimLoopOptions): ClaimLoop {
     },
     async pass(now) {
       const mine: Promise<void>[] = [];
-      const due = await store.dueBuckets(now);
       const first = nextStart;
       nextStart = (nextStart + 1) % store.buckets;
-      const order = [...due].sort(
-        (a, b) =>
-          ((a - first + store.buckets) % store.buckets) -
-          ((b - first + store.buckets) % store.buckets),
-      );
-      for (const bucket of order) {
-        if (stopping) break;
-        for (;;) {
+      const distance = (bucket: number) => (bucket - first + store.buckets) % store.buckets;
+      let active = (await store.dueBuckets(now)).sort((a, b) => distance(a) - distance(b));
+      // Round-robin over the due buckets, a share of the free slots each: one bucket's backlog
+      // (a big workspace, paced by Slack's per-workspace limit) never holds every slot.
+      while (active.length > 0 && !stopping) {
+        const drained = new Set<number>();
+        for (const bucket of active) {
           if (stopping) break;
           while (running.size >= options.maxConcurrentJobs) await Promise.race(running);
-          const room = Math.min(options.batchSize, options.maxConcurrentJobs - running.size);
+          const room = options.maxConcurrentJobs - running.size;
+          const share = Math.max(1, Math.floor(room / active.length));
+          const limit = Math.min(options.batchSize, room, share);
           const token = `${options.replicaId}:${randomUUID()}`;
-          const ids = await store.claimDue(bucket, now, options.leaseMs, room, token);
+          const ids = await store.claimDue(bucket, now, options.leaseMs, limit, token);
           for (const sid of ids) mine.push(start({ bucket, sid, token }, now));
-          if (ids.length < room) break;
+          if (ids.length < limit) drained.add(bucket);
         }
+        active = active.filter((bucket) => !drained.has(bucket));
       }
       await Promise.all(mine);
       return { claimed: mine.length };
