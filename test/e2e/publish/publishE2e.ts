@@ -13,7 +13,7 @@ import { RedisPublishedStore } from '../../../src/store/redis/publishedRedisStor
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import type { E2eContext } from '../../support/app/e2e.js';
-import { validateMessagePayload } from '../../support/slack/blockKitValidator.js';
+import { validateMessagePayload, validateView } from '../../support/slack/blockKitValidator.js';
 import type { RecordedCall } from '../../support/slack/fakeSlackApi.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,13 +38,13 @@ export async function cliMarkdown(plan: Plan): Promise<string> {
 
 /** Drafts written straight into the app's Redis, as the interview would have saved them. */
 export function publishActions(e2e: E2eContext, redis: Redis) {
-  // The test client validates every reply with a schema compiled on first use, in this very
-  // process: compiled later, it would freeze the app's event loop mid-publish for over a second
-  // and time out a Redis command — a harness artefact, not something Slack could do.
-  validateMessagePayload({
-    text: 'warm-up',
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'warm-up' } }],
-  });
+  // The fake Slack and the test client validate with a schema compiled per surface on first use,
+  // in this very process: compiled mid-publish, it freezes the app's event loop for over a second
+  // and times out a Redis command (1 s) — a harness artefact, not something Slack could do.
+  const section = { type: 'section', text: { type: 'mrkdwn', text: 'warm-up' } };
+  validateMessagePayload({ text: 'warm-up', blocks: [section] });
+  validateView({ type: 'modal', title: { type: 'plain_text', text: 'w' }, blocks: [section] });
+  validateView({ type: 'home', blocks: [section] });
   const drafts = new RedisDraftStore<Plan>(redis, PlanSchema);
   const published = new RedisPublishedStore<Plan>(redis, PlanSchema);
   let responses = 0;
