@@ -129,6 +129,16 @@ export interface ScheduleStore {
   listPlanSchedules(ws: WorkspaceKey, planId: string): Promise<StoredSchedule[]>;
   /** Adds a one-off job; false when one with the same (plan, kind, target, periodKey) exists. */
   addOneOff(ws: WorkspaceKey, planId: string, job: OneOffInput, now: Date): Promise<boolean>;
+  /**
+   * Makes an existing one-off waiting for a later time due now; false when there is none, or it
+   * is running, finished or already due.
+   */
+  pullForward(
+    ws: WorkspaceKey,
+    planId: string,
+    job: Pick<OneOffInput, 'kind' | 'target' | 'periodKey'>,
+    now: Date,
+  ): Promise<boolean>;
 
   /** Buckets with something due at `now` (one round trip: the commands are pipelined). */
   dueBuckets(now: Date): Promise<number[]>;

@@ -64,7 +64,7 @@ export interface SyncInput {
 export type TriggerResult =
   /** Queued and started on this replica (it runs off the request path). */
   | { state: 'started'; targets: string[] }
-  /** The same command ran within the last minute: nothing new was queued. */
+  /** The same command ran within the last minute (or that job is running): nothing was queued. */
   | { state: 'duplicate' }
   /** The plan has no schedule of that kind (never published, or no KPI). */
   | { state: 'no_schedule' };
@@ -80,7 +80,9 @@ export interface SchedulerEngine {
   removePlanSchedules(ws: WorkspaceKey, planId: string): Promise<void>;
   /**
    * `/opsplan remind <plan> now` (revision_reminder) and `/opsplan checkin <plan> now`
-   * (kpi_checkin; every KPI unless `target`). Authorization is the caller's.
+   * (kpi_checkin; every KPI unless `target`); also "post this round's digest now". The job's
+   * period is `now-<UTC minute>`; if a deferred job of that same period waits for later, it is
+   * moved to now instead. Authorization is the caller's.
    */
   triggerNow(
     ws: WorkspaceKey,
@@ -175,7 +177,14 @@ export function createSchedulerEngine(deps: SchedulerEngineDeps): SchedulerEngin
       const added: string[] = [];
       for (const t of targets) {
         const job = { kind, target: t, periodKey, at: now, trigger: 'on_demand' as const };
-        if (await store.addOneOff(ws, planId, job, now)) added.push(t);
+        // An existing job of the same period waiting for later (a check-in round's deferred digest,
+        // when the round itself was started on demand this minute) is run now instead.
+        if (
+          (await store.addOneOff(ws, planId, job, now)) ||
+          (await store.pullForward(ws, planId, job, now))
+        ) {
+          added.push(t);
+        }
       }
       if (added.length === 0) return { state: 'duplicate' };
       if (!stopped) {

@@ -127,6 +127,17 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       return buckets.filter((b) => (heads[b]?.length ?? 0) > 0);
     },
 
+    async pullForward(ws, planId, job, now) {
+      const bucket = bucketOf(ws);
+      const sid = oneOffId({ ws, planId, kind: job.kind, target: job.target }, job.periodKey);
+      const { due, claims } = bucketKeys(bucket);
+      const reply = await scripts.opsplanSchedulePullForward(
+        [due, claims, scheduleKey(bucket, sid)],
+        [sid, +now],
+      );
+      return reply === 1;
+    },
+
     async claimDue(bucket, now, leaseMs, limit, token) {
       const { due, claims } = bucketKeys(bucket);
       const reply = await scripts.opsplanScheduleClaim(

@@ -208,6 +208,39 @@ describe('on demand and deferred jobs', () => {
     expect(payloads).toEqual([{ missing: ['U0KPI'] }]);
   });
 
+  it('asked for now, a deferred job of the same period runs now, once, not again at its time', async () => {
+    const digests: RecordedRun[] = [];
+    const checkin: JobHandler = {
+      kind: 'kpi_checkin',
+      async run(ctx, tools) {
+        await tools.defer({
+          kind: 'checkin_digest',
+          target: `round-${ctx.target}`,
+          periodKey: ctx.periodKey,
+          at: new Date(+ctx.now + 24 * 3600_000),
+        });
+      },
+    };
+    const engine = engineWith([checkin, recordingHandler('checkin_digest', digests)]);
+    const ws = testWorkspace();
+    const now = new Date('2027-03-01T08:15:10Z');
+    await engine.syncPlanSchedules(ws, 'plan1', { plan: planWithKpis(['gmv']), template, now });
+    await engine.triggerNow(ws, 'plan1', 'kpi_checkin', undefined, now);
+    await engine.tickJob.run(now);
+    // The last owner answered: the digest is asked for in the same minute the round started.
+    const asked = new Date(+now + 20_000);
+    expect(await engine.triggerNow(ws, 'plan1', 'checkin_digest', 'round-gmv', asked)).toEqual({
+      state: 'started',
+      targets: ['round-gmv'],
+    });
+    await until(() => digests.length === 1);
+    expect(await engine.triggerNow(ws, 'plan1', 'checkin_digest', 'round-gmv', asked)).toEqual({
+      state: 'duplicate',
+    });
+    await engine.tickJob.run(new Date(+now + 25 * 3600_000));
+    expect(digests).toHaveLength(1);
+  });
+
   it('stop() lets a running job finish and claims nothing afterwards', async () => {
     const runs: RecordedRun[] = [];
     let release: () => void = () => undefined;

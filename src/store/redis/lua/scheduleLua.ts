@@ -183,3 +183,19 @@ if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[2], 'running', ARGV[3])
 return 1
 `;
+
+/**
+ * "Run it now" for a one-off that already exists and waits for a later time (a deferred digest
+ * asked for early): its due time moves to now. Not when it is claimed, finished or already due.
+ * KEYS: due, claims, schedule
+ * ARGV: sid, nowMs
+ * Returns 1 when moved, else 0.
+ */
+export const PULL_FORWARD_LUA = `
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
+if redis.call('HEXISTS', KEYS[3], 'finished') == 1 then return 0 end
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score or tonumber(score) <= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), ARGV[1])
+return 1
+`;
