@@ -2,9 +2,10 @@ import { type DigestDeps, publishDigest } from '../../services/checkins/digestPu
 import type { JobHandler } from '../engine/contract.js';
 
 /**
- * Posts the round's digest when the window closes (deferred by the round), or earlier when the last
- * owner answered (triggered by the Report submission); a later run updates it in place. Someone
- * else posting right now makes this run fail, so the engine retries it after their lease.
+ * Posts the round's digest when the window closes (deferred by the round) unless the last owner's
+ * answer posted it first; then it only brings it up to date. Also the retry path when a Report
+ * submission could not reach Slack. Someone else posting right now makes this run fail, so the
+ * engine retries it after their lease.
  */
 export function checkinDigestJob(deps: DigestDeps): JobHandler {
   return {

@@ -220,4 +220,22 @@ describe('a check-in round end-to-end', () => {
     expect(text).toContain('did not ask you');
     expect(text).not.toContain('number_input');
   });
+
+  it('posts the digest as soon as the last owner answers, without waiting for the window', async () => {
+    const { teamId, planId, owner, alice, bob, channel } = await publishedPlan();
+    await e2e.client.slashCommand({
+      teamId,
+      userId: owner,
+      text: `checkin ${planId} now`,
+      responseUrl: e2e.slack.responseUrl(),
+    });
+    await report(teamId, alice, { [kpiBlockId('orders')]: '130', [kpiBlockId('churn')]: '4' });
+    expect(e2e.slack.messages(channel)).toHaveLength(0);
+    await report(teamId, bob, { [kpiBlockId('nps')]: '30' });
+    const digest = await e2e.slack.waitForCall('chat.postMessage', isMessageTo(channel));
+    expect(JSON.stringify(digest.args.blocks)).toContain('Every owner reported');
+    // The window's close later finds it posted and changes nothing.
+    await replica.tickJob.run(new Date(Date.now() + 25 * HOUR));
+    expect(e2e.slack.messages(channel)).toHaveLength(1);
+  });
 });

@@ -109,8 +109,9 @@ export function registerReportListeners(app: App, deps: ReportListenerDeps): voi
 }
 
 /**
- * After the answer is safe: the last missing answer posts the digest through the engine (paced,
- * exactly once against the window's close); a late answer rewrites the posted digest right away.
+ * After the answer is safe: the last missing answer posts the digest at once, a late answer rewrites
+ * the posted digest. Both go through the round's digest claim, so racing the window's close (or
+ * another replica) still gives one message. If Slack refuses now, the engine retries the post.
  */
 async function followUp(
   deps: ReportListenerDeps,
@@ -118,15 +119,25 @@ async function followUp(
   ref: { ws: ReturnType<typeof workspaceKey>; planId: string; roundId: string },
   next: 'update_digest' | 'post_digest' | 'none',
 ): Promise<void> {
+  if (next === 'none') return;
   try {
-    if (next === 'post_digest') {
-      await deps.engine().triggerNow(ref.ws, ref.planId, 'checkin_digest', ref.roundId);
-    } else if (next === 'update_digest') {
-      await publishDigest(deps, clientSender(client), ref, deps.now());
-    }
+    const outcome = await publishDigest(deps, clientSender(client), ref, deps.now());
+    deps.logger.log('info', 'check-in digest follow-up', { ...ref, next, outcome });
   } catch (error) {
-    // The answer is stored; the digest catches up at the window's close or the next answer.
-    deps.logger.log('warn', 'digest follow-up failed', { ...ref, next, err: String(error) });
+    deps.logger.log('warn', 'digest follow-up failed; the engine retries it', {
+      ...ref,
+      next,
+      err: String(error),
+    });
+    try {
+      await deps.engine().triggerNow(ref.ws, ref.planId, 'checkin_digest', ref.roundId);
+    } catch (retryError) {
+      // The answer is stored; the window's close posts or updates the digest anyway.
+      deps.logger.log('warn', 'digest retry could not be queued', {
+        ...ref,
+        err: String(retryError),
+      });
+    }
   }
 }
 
