@@ -17,6 +17,7 @@ import {
 import { createUserLocaleResolver } from './services/userLocaleResolver.js';
 import { createBoltApp } from './slack/createBoltApp.js';
 import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
+import { createEventDedupe } from './slack/middleware/eventDedupe.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
 import { wireFeatures } from './slack/wireFeatures.js';
 import { RedisPublishedStore } from './store/redis/publishedRedisStore.js';
@@ -74,6 +75,8 @@ export async function createOpsPlanApp(
   });
   const inFlight = createInFlightTracker();
   bolt.use(createErrorBoundary({ logger, locales, inFlight }));
+  // Slack redelivers events it thinks were lost; every replica must handle each one once.
+  bolt.use(createEventDedupe({ redis, logger }));
 
   // Background sends (publishing, reminders, check-ins) decide themselves which calls are safe
   // to repeat: a chat.postMessage whose answer was lost must not be resent blindly, so this
