@@ -52,6 +52,10 @@ export function registerOpsplanCommand(app: App, deps: OpsplanCommandDeps): void
         acked = true;
         await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       },
+      ack: async () => {
+        acked = true;
+        await ack();
+      },
     });
     if (!acked) await ack();
   });
