@@ -90,6 +90,10 @@ export function planCardBlocks(plan: PlanOverview, options: PlanCardOptions): Kn
       button(t.buttons.preview, ActionIds.planPreview, plan.id),
       button(publishTexts(locale).buttons.publish, ActionIds.planPublish, plan.id),
       button(t.buttons.history, ActionIds.planHistory, plan.id),
+      // Reminder and check-in schedules are the owner's to set.
+      ...(plan.role === 'owner'
+        ? [button(t.buttons.schedules, ActionIds.planSettings, plan.id)]
+        : []),
       button(t.buttons.delete, ActionIds.planDelete, plan.id, 'danger'),
     ],
   };

@@ -25,7 +25,7 @@ describe('buildPlanListMessage', () => {
   });
 
   it.each(LOCALES)(
-    'shows one plan with its facts and Resume / Preview / History / Delete (%s)',
+    'shows one plan with its facts and Resume / Preview / Publish / History / Schedules / Delete (%s)',
     (locale) => {
       const plan = overview(0);
       const message = buildPlanListMessage({ plans: [plan], total: 1, locale, now: NOW });
@@ -46,10 +46,25 @@ describe('buildPlanListMessage', () => {
         [ActionIds.planPreview, 'P0000000'],
         [ActionIds.planPublish, 'P0000000'],
         [ActionIds.planHistory, 'P0000000'],
+        [ActionIds.planSettings, 'P0000000'],
         [ActionIds.planDelete, 'P0000000'],
       ]);
     },
   );
+
+  it('offers the reminder schedules only to the plan’s owner', () => {
+    const [owner, editor] = [overview(0), overview(1)];
+    const message = buildPlanListMessage({
+      plans: [owner, editor],
+      total: 2,
+      locale: 'en',
+      now: NOW,
+    });
+    const settings = buttonsOf(message.blocks).filter(
+      ([action]) => action === ActionIds.planSettings,
+    );
+    expect(settings).toEqual([[ActionIds.planSettings, owner.id]]);
+  });
 
   it.each(LOCALES)(
     'keeps many plans within 50 blocks and points to App Home for the rest (%s)',

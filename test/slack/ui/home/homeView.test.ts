@@ -36,6 +36,7 @@ describe('buildHomeView', () => {
       ActionIds.planPreview,
       ActionIds.planPublish,
       ActionIds.planHistory,
+      ActionIds.planSettings,
       ActionIds.planDelete,
     ]);
   });
