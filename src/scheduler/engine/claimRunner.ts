@@ -1,5 +1,6 @@
 import { catchUp, nextOccurrence } from '../../domain/schedule/index.js';
 import type { AppLogger } from '../../logging/logger.js';
+import { isStoreError } from '../../store/errors.js';
 import type { ClaimRef, ScheduleStore, StoredSchedule } from '../../store/scheduleStore.js';
 import type { JobContext, JobHandler, JobKind } from './contract.js';
 import { ClaimLostError, createJobTools, createStepRunner } from './jobTools.js';
@@ -34,6 +35,8 @@ const JOB_KINDS: readonly string[] = [
   'checkin_digest',
 ] satisfies JobKind[];
 
+const CORRUPT_PARK_MS = 60 * 60 * 1000;
+
 /** The whole occurrence is itself a step: once it completed, a re-run skips the handler. */
 const OCCURRENCE_STEP = '_occurrence';
 
@@ -50,7 +53,23 @@ interface Due {
  */
 export async function runClaim(deps: ClaimRunnerDeps, claim: ClaimRef, now: Date): Promise<void> {
   const { store, settings } = deps;
-  const record = await store.read(claim.bucket, claim.sid);
+  let record: StoredSchedule | null;
+  try {
+    record = await store.read(claim.bucket, claim.sid);
+  } catch (error) {
+    if (!isStoreError(error, 'corrupt_record')) throw error;
+    // Unreadable (a bug or tampering): set aside for a while instead of failing every lease.
+    deps.logger.log('error', 'schedule record unreadable; parked for an hour', {
+      sid: claim.sid,
+      details: error.details,
+    });
+    await store.completeClaim(claim, {
+      revRead: '*',
+      now,
+      nextDue: new Date(+now + CORRUPT_PARK_MS),
+    });
+    return;
+  }
   if (record === null) {
     await store.completeClaim(claim, { revRead: '', now });
     return;

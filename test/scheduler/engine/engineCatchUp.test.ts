@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScheduleSpecSchema } from '../../../src/domain/schedule/index.js';
+import { bucketOf, recurringId, scheduleKey } from '../../../src/store/redis/scheduleKeys.js';
 import {
   logsWith,
   type RecordedRun,
@@ -32,8 +33,9 @@ async function setUp(createdIso: string) {
     settings: { graceMs: 6 * HOUR },
   });
   const created = new Date(createdIso);
+  const ws = testWorkspace();
   await test.engine.store.upsertSchedule(
-    testWorkspace(),
+    ws,
     'plan1',
     { kind: 'revision_reminder', target: 'plan', spec },
     created,
@@ -42,7 +44,7 @@ async function setUp(createdIso: string) {
   const engine = test.engine;
   const tick = (iso: string) => engine.tickJob.run(new Date(iso));
   const sent = () => runs.map(({ ctx }) => `${ctx.periodKey}${ctx.late ? ' late' : ''}`);
-  return { tick, sent, logs: test.logs };
+  return { tick, sent, logs: test.logs, ws };
 }
 
 describe('catch-up after downtime', () => {
@@ -77,6 +79,19 @@ describe('catch-up after downtime', () => {
     expect(skipped.map((l) => l.periodKey)).toEqual(['2027-06-02']);
     await tick('2027-06-03T10:00:10Z');
     expect(sent()).toEqual(['2027-06-01', '2027-06-03']);
+  });
+
+  it('an unreadable schedule record is logged and set aside, not retried every lease', async () => {
+    const { tick, sent, logs, ws } = await setUp('2027-06-01T08:00:00Z');
+    const redis = test?.redis;
+    if (!redis) throw new Error('no engine');
+    const sid = recurringId({ ws, planId: 'plan1', kind: 'revision_reminder', target: 'plan' });
+    await redis.hset(scheduleKey(bucketOf(ws), sid), 'spec', '{not json');
+    await tick('2027-06-01T10:00:05Z');
+    await tick('2027-06-01T10:00:15Z');
+    await tick('2027-06-01T10:30:00Z');
+    expect(sent()).toEqual([]);
+    expect(logsWith(logs, 'schedule record unreadable; parked for an hour')).toHaveLength(1);
   });
 
   it('a schedule created after its occurrence today does not send it late', async () => {

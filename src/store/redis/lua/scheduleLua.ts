@@ -40,7 +40,8 @@ return 1
  * Ends a claim: records how far the schedule is done and when it is due next.
  * KEYS: due, claims, schedule
  * ARGV: sid, token, lastDoneMs or '', nextDueMs or '' (no next: out of the due index),
- *       revRead, nowMs, attempts ('' resets), finishedTtlMs ('' keeps the record; else the one-off
+ *       revRead ('*': whatever it is now), nowMs, attempts ('' resets), finishedTtlMs ('' keeps the
+ *       record; else the one-off
  *       is marked finished and expires then)
  * Returns 'ok', 'lost' (another replica claimed it since) or 'gone' (schedule removed meanwhile).
  */
@@ -66,7 +67,7 @@ if ARGV[8] ~= '' then
   return 'ok'
 end
 local rev = redis.call('HGET', KEYS[3], 'rev') or ''
-if rev ~= ARGV[5] then
+if ARGV[5] ~= '*' and rev ~= ARGV[5] then
   -- The spec changed while we ran: whatever we computed is stale, look again now.
   redis.call('ZADD', KEYS[1], tonumber(ARGV[6]), sid)
 elseif ARGV[4] == '' then
