@@ -53,6 +53,9 @@ export interface FeatureDeps {
  */
 export function wireFeatures(deps: FeatureDeps): { engine: SchedulerEngine } {
   const { config, bolt, redis, drafts, published, templates, locales, logger } = deps;
+  // Content and engine need each other: the engine runs the content's job handlers, the
+  // content's settings modal and "now" commands (and every publish) call the engine.
+  let engine: SchedulerEngine | undefined;
 
   const interviewDeps: InterviewDeps = {
     interview: createInterviewService({ drafts, templates }),
@@ -84,11 +87,12 @@ export function wireFeatures(deps: FeatureDeps): { engine: SchedulerEngine } {
     replicaId: deps.replicaId,
     openSection: browseDeps.openSection,
     publishClient: deps.backgroundClient,
+    // A published version brings its reminder and check-in schedules with it.
+    onPublished: async ({ ws, planId, plan, template }) => {
+      await engine?.syncPlanSchedules(ws, planId, { plan, template });
+    },
   };
 
-  // Content and engine need each other: the engine runs the content's job handlers, the
-  // content's settings modal and "now" commands call the engine.
-  let engine: SchedulerEngine | undefined;
   const scheduleContent = createScheduleContent({
     drafts,
     published,

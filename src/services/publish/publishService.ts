@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Plan } from '../../domain/plan.js';
+import type { Template } from '../../domain/template.js';
 import type { TemplateRegistry } from '../../domain/templateParse.js';
 import type { AppLogger } from '../../logging/logger.js';
 import { buildPublishedPost } from '../../slack/ui/publish/publishedPost.js';
@@ -43,6 +44,19 @@ export interface PublishServiceDeps {
   logger: AppLogger;
   now?: () => Date;
   policy?: Partial<PublishPolicy>;
+  /**
+   * Told once a version is published (e.g. the scheduler syncs the plan's reminder and
+   * check-in schedules). A failure here is logged: the publish itself has succeeded.
+   */
+  onPublished?: (event: PublishedEvent) => Promise<void>;
+}
+
+export interface PublishedEvent {
+  ws: WorkspaceKey;
+  planId: string;
+  version: number;
+  plan: Plan;
+  template: Template;
 }
 
 interface Titled {
@@ -257,12 +271,31 @@ export function createPublishService(deps: PublishServiceDeps) {
         }),
       );
       logger.log('info', 'plan published', { planId: record.id, version: done.version });
+      await notifyPublished({
+        ws,
+        planId: record.id,
+        version: done.version,
+        plan: record.doc,
+        template,
+      });
       return { kind: 'published', title, version: done.version, post: done.post };
     } catch (error) {
       // Not recorded means a retry would post again: take this post back rather than leave a twin.
       const { summaryTs, sectionTs } = result.post;
       await deletePosted(client, channel, [summaryTs, ...sectionTs], policy.retry);
       throw error;
+    }
+  }
+
+  async function notifyPublished(event: PublishedEvent): Promise<void> {
+    try {
+      await deps.onPublished?.(event);
+    } catch (error) {
+      logger.log('error', 'after-publish step failed', {
+        planId: event.planId,
+        version: event.version,
+        err: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { validateMessagePayload, validateView } from '../slack/blockKitValidator.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../slack/fakeSlackApi.js';
 import { createSlackRequestClient } from '../slack/signedRequests.js';
 import { assertNoSecretsLogged } from './secretsInLogs.js';
@@ -15,11 +16,25 @@ export interface E2eContext {
  * suite's shared server by default), and a client that signs requests like Slack. After
  * every test, any payload Slack would have rejected fails that test.
  */
+/**
+ * The fake Slack validates with a JSON Schema compiled per surface on first use, in this very
+ * process. Compiled in the middle of a request, it would stall the app's event loop for over a
+ * second and time out a Redis command — a harness artefact Slack never causes — so compile it
+ * before the app starts.
+ */
+function warmBlockKitValidator(): void {
+  const section = { type: 'section', text: { type: 'mrkdwn', text: 'warm-up' } };
+  validateMessagePayload({ text: 'warm-up', blocks: [section] });
+  validateView({ type: 'modal', title: { type: 'plain_text', text: 'w' }, blocks: [section] });
+  validateView({ type: 'home', blocks: [section] });
+}
+
 export function useE2e(
   options: { redisUrl?: () => string; env?: Record<string, string> } = {},
 ): E2eContext {
   const ctx = {} as E2eContext;
   beforeAll(async () => {
+    warmBlockKitValidator();
     ctx.slack = await startFakeSlackApi({ botToken: TEST_BOT_TOKEN });
     ctx.app = await startTestApp({
       slackApiUrl: ctx.slack.url,

@@ -2,7 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Plan } from '../../../domain/plan.js';
 import type { TemplateRegistry } from '../../../domain/templateParse.js';
 import type { AppLogger } from '../../../logging/logger.js';
-import type { PublishPolicy } from '../../../services/publish/publishService.js';
+import type {
+  PublishPolicy,
+  PublishServiceDeps,
+} from '../../../services/publish/publishService.js';
 import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js';
 import type { DraftStore } from '../../../store/draftStore.js';
 import type { PublishedStore } from '../../../store/publishedStore.js';
@@ -29,4 +32,6 @@ export interface PublishDeps {
   now?: () => Date;
   /** Retry, pacing and lease tuning; the defaults suit production. */
   policy?: Partial<PublishPolicy>;
+  /** After a version is published (the app syncs the plan's schedules). */
+  onPublished?: PublishServiceDeps['onPublished'];
 }

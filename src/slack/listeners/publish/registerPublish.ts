@@ -33,6 +33,7 @@ function servicesOf(deps: PublishDeps) {
         logger: deps.logger.child({ component: 'publish' }),
         ...(deps.now ? { now: deps.now } : {}),
         ...(deps.policy ? { policy: deps.policy } : {}),
+        ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
       }),
       revise: createReviseService({ drafts: deps.drafts, published: deps.published }),
     };
