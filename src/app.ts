@@ -133,6 +133,7 @@ export async function createOpsPlanApp(
         tick: config.schedulerTick,
         jobs,
         logger: logger.child({ component: 'scheduler' }),
+        runCoordinator: engine.runCoordinator,
       });
       const address = config.slack.mode === 'http' ? started?.address() : undefined;
       const port = address && typeof address === 'object' ? address.port : config.port;
