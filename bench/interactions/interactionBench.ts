@@ -69,23 +69,29 @@ export async function slashCommandRun(
   app: AppName,
   concurrency: number,
   durationMs: number,
-  until?: () => boolean,
+  /** Alongside a fan-out: stop when it ends, pause between requests, keep no record of them. */
+  background?: { until: () => boolean; thinkMs: number },
 ): Promise<InteractionSample> {
   const { slack } = targets;
+  const until = background?.until;
   const actors = Array.from({ length: concurrency }, (_, i) => benchActor(i));
   const sentAt = new Map<string, number>();
   const opened: number[] = [];
-  const unwatch = watchCalls(slack, (call) => {
-    if (call.method !== 'views.open') return;
-    const t0 = sentAt.get(String(call.args.trigger_id));
-    if (t0 !== undefined) opened.push(performance.now() - t0);
-  });
+  const unwatch = watchCalls(
+    slack,
+    (call) => {
+      if (call.method !== 'views.open') return;
+      const t0 = sentAt.get(String(call.args.trigger_id));
+      if (t0 !== undefined) opened.push(performance.now() - t0);
+    },
+    (call) => !background || call.method !== 'views.open',
+  );
   try {
     const result = await runLoad({
       url: `${targets.urls[app]}/slack/events`,
       concurrency,
       durationMs,
-      ...(until ? { until } : {}),
+      ...(background ? { until: background.until, thinkMs: background.thinkMs } : {}),
       next: (client) => {
         const { request, triggerId } = slashCommandRequest(slack, actors[client] as Actor);
         sentAt.set(triggerId, performance.now());

@@ -138,7 +138,7 @@ function schedulerSection(r: BenchResults): string[] {
       'tick → all posted (ms)',
       'posts',
       'max posts/s in the shared channel',
-      'RSS before → peak (MiB)',
+      'bench-process RSS before → peak (MiB)',
       'peak − before (MiB)',
       'Redis commands / plan',
       'warn+error logs',
@@ -199,6 +199,8 @@ function schedulerSection(r: BenchResults): string[] {
   const small = r.fanout.filter((s) => s.plans < large.plans);
   out.push(
     '',
+    'RSS is that of the bench process, which holds the scheduler replica **and** the fake Slack (which keeps every post it receives, with its blocks): an upper bound on the engine’s own memory.',
+    '',
     `Redis commands per plan (${large.plans.toLocaleString('en')} plans): ${large.topCommands
       .map(([name, n]) => `${name} ${n.toFixed(1)}`)
       .join(', ')}.`,
@@ -207,7 +209,7 @@ function schedulerSection(r: BenchResults): string[] {
   const i = large.interactive;
   if (i) {
     out.push(
-      `Interactive load during the ${large.plans.toLocaleString('en')}-plan fan-out: \`/opsplan new\` from 10 clients against the OpsPlan process — ${i.requests} requests, p50 ${i.p50.toFixed(1)} / p95 ${i.p95.toFixed(1)} / p99 ${i.p99.toFixed(1)} ms, ${i.rps.toFixed(0)} req/s, command → views.open p99 ${i.viewsOpen?.p99.toFixed(1) ?? 'n/a'} ms, ${i.errors} errors.`,
+      `Interactive load during the ${large.plans.toLocaleString('en')}-plan fan-out: \`/opsplan new\` from 10 clients against the OpsPlan process, each pausing 100 ms after every answer (a steady load, not a saturating one; the fake Slack keeps no record of these views.open calls, so the RSS figure is not inflated by them) — ${i.requests} requests, p50 ${i.p50.toFixed(1)} / p95 ${i.p95.toFixed(1)} / p99 ${i.p99.toFixed(1)} ms, ${i.rps.toFixed(0)} req/s, command → views.open p99 ${i.viewsOpen?.p99.toFixed(1) ?? 'n/a'} ms, ${i.errors} errors.`,
       '',
     );
   }

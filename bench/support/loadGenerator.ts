@@ -16,6 +16,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Ends the run early (before `durationMs`) once this returns true. */
   until?: () => boolean;
+  /** A pause after each answer: a steady, realistic load instead of as much as the app takes. */
+  thinkMs?: number;
   /** Builds client `client`'s next request (bodies are signed per request, like Slack does). */
   next(client: number): PreparedRequest;
   /** Sees each answer; throwing counts the request as an error. */
@@ -76,6 +78,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
         options.onAnswer?.(id, answer.status, answer.body);
         latencies.push(ms);
+        if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, options.thinkMs));
       } catch (error) {
         errors += 1;
         if (errorSamples.length < 5) errorSamples.push(String(error));
