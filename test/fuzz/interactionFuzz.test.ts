@@ -238,8 +238,9 @@ describe(`fuzzing signed requests (seed ${SEED}, ${CASES} cases)`, () => {
     expect(failures).toEqual([]);
     expect(await healthz()).toBe(200);
     expect(rejections).toEqual([]);
-    // Measured ~18 s alone on the 2-core CI machine; the margin absorbs a parallel suite.
-    expect(seconds).toBeLessThan(30);
+    // Measured ~18 s alone on the 2-core CI machine; the margin absorbs the other worker. A hang
+    // is caught per request by the 5 s timeout above, not by this bound.
+    expect(seconds).toBeLessThan(40);
     // The app kept working for real users: a correctly formed command still answers.
     const help = await e2e.client.slashCommand({
       teamId,
