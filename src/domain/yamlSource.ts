@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { nestedTooDeeply } from './yamlNesting.js';
 
 /** One problem in a YAML source, located as precisely as we can. */
 export interface SourceProblem {
@@ -25,6 +26,14 @@ export interface Position {
  * path lives in the source, so schema errors can point at a line too.
  */
 export function parseYamlSource(text: string): YamlParse {
+  // The yaml parser recurses per nesting level: refuse absurd depth before it overflows its stack
+  // (which can leave the process unable to parse anything afterwards).
+  if (nestedTooDeeply(text)) {
+    return {
+      ok: false,
+      problems: [{ path: '', reason: 'nested far deeper than any plan or template can be' }],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

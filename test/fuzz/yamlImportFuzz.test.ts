@@ -144,14 +144,10 @@ function parseTwiceInChild(
 }
 
 describe('deeply nested YAML imported twice in one process', () => {
-  // LATENT BUG (reported): 1,000 `[` overflow the yaml parser's stack; it reports that as a
-  // syntax error, but a second such parse in the same process aborts Node with "FATAL ERROR:
-  // RegExpCompiler Allocation failed - process out of memory". The app's import path guards
-  // against it (see the test below) and no other shipped path parses two such texts in one
-  // process (the CLI reads one file, the template loader stops at the first broken file), but
-  // parsePlanYaml/parseYamlSource themselves are unguarded. Fix: run the nesting guard inside
-  // parseYamlSource (src/domain/yamlSource.ts), then remove `.fails`.
-  it.fails('is refused twice with a clear error and the process survives', async () => {
+  // 1,000 `[` overflow the yaml parser's stack, and a second such parse in the same process used
+  // to abort Node ("FATAL ERROR: RegExpCompiler Allocation failed"). parseYamlSource now refuses
+  // absurd nesting before parsing, for every caller (import, CLI, templates).
+  it('is refused twice with a clear error and the process survives', async () => {
     const { code, lines, stderr } = await parseTwiceInChild('['.repeat(1000));
     expect(stderr).not.toContain('FATAL ERROR');
     expect(code).toBe(0);
@@ -200,7 +196,7 @@ describe('malformed YAML through the import modal', () => {
 
 describe('the running app (npm start) given two deeply nested imports', () => {
   // Where a user would meet the bug below: the import service's nesting guard
-  // (src/services/transfer/importSource.ts › nestedTooDeeply) refuses the text before YAML
+  // (src/domain/yamlNesting.ts › nestedTooDeeply) refuses the text before YAML
   // parsing, so the process survives. This keeps it so.
   it('answers both with an inline error and keeps answering /healthz', async () => {
     const slack = await startFakeSlackApi({ botToken: TEST_BOT_TOKEN });

@@ -1,11 +1,11 @@
 import type { Plan } from '../../domain/plan.js';
 import { type PlanYamlProblem, parsePlanYaml } from '../../domain/planYaml.js';
 import type { TemplateRegistry } from '../../domain/templateParse.js';
+import { nestedTooDeeply } from '../../domain/yamlNesting.js';
 import type { WorkspaceIdentity } from '../../slack/workspaceIdentity.js';
 import type { DraftRecord, DraftStore } from '../../store/draftStore.js';
 import { withStorage } from '../../store/storageUnavailable.js';
 import { workspaceKey } from '../../store/workspaceKey.js';
-import { nestedTooDeeply } from './importSource.js';
 
 const TOO_DEEP: PlanYamlProblem = {
   path: '',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nestedTooDeeply } from '../../../src/domain/yamlNesting.js';
 import {
   decodeImportBytes,
   IMPORT_FILE_MAX_BYTES,
-  nestedTooDeeply,
 } from '../../../src/services/transfer/importSource.js';
 import { mayCarryToken } from '../../../src/services/transfer/slackFileDownload.js';
 
