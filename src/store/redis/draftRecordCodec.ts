@@ -2,27 +2,13 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { DraftRecord, DraftSummary, PendingInput, RevisionInfo } from '../draftStore.js';
 import { StoreError } from '../errors.js';
+import { corrupt, isoDate, jsonOf } from './codecParts.js';
 
 /**
  * Conversion between records and what Redis holds. Every read goes through zod: a field that is
  * missing, mistyped or not JSON becomes a `corrupt_record` StoreError, never a half-parsed value.
  */
 
-function jsonOf<Out>(schema: z.ZodType<Out>) {
-  return z
-    .string()
-    .transform((text, ctx): unknown => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
-const isoDate = z.iso.datetime().transform((text) => new Date(text));
 const userIds = jsonOf(z.array(z.string().min(1)));
 
 const summaryFields = {
@@ -49,22 +35,6 @@ const revisionMetaSchema = jsonOf(
 );
 
 const pendingEntrySchema = jsonOf(z.object({ values: z.unknown(), savedAt: isoDate }));
-
-export function corrupt(what: string, context: Record<string, unknown>, error: z.ZodError) {
-  return new StoreError('corrupt_record', `stored ${what} failed validation`, {
-    ...context,
-    issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  });
-}
-
-export function hashFromReply(reply: unknown): Record<string, string> {
-  const flat = z.array(z.string()).parse(reply);
-  const hash: Record<string, string> = {};
-  for (let index = 0; index + 1 < flat.length; index += 2) {
-    hash[flat[index] as string] = flat[index + 1] as string;
-  }
-  return hash;
-}
 
 export function parseDraftRecord<T>(
   docSchema: z.ZodType<T>,

@@ -1,7 +1,7 @@
 import type { SweptDraft } from '../draftStore.js';
 import { parseWorkspaceKey, type WorkspaceKey } from '../workspaceKey.js';
+import { hashFromReply } from './codecParts.js';
 import { draftKeys, WORKSPACES_KEY, workspaceIndexKeys } from './draftKeys.js';
-import { hashFromReply } from './draftRecordCodec.js';
 import { deleteReply } from './draftWrites.js';
 import type { RedisDraftContext } from './redisDraftContext.js';
 

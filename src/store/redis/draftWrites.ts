@@ -20,10 +20,10 @@ import {
 } from '../draftStore.js';
 import { StoreError } from '../errors.js';
 import type { WorkspaceKey } from '../workspaceKey.js';
+import { hashFromReply } from './codecParts.js';
 import { draftKeys, WORKSPACES_KEY } from './draftKeys.js';
 import {
   encodeRevisionMeta,
-  hashFromReply,
   parseDraftRecord,
   parseStoredDoc,
   titleHash,

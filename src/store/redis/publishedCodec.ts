@@ -7,7 +7,7 @@ import type {
   PublishedVersion,
   PublishedVersionInfo,
 } from '../publishedStore.js';
-import { corrupt } from './draftRecordCodec.js';
+import { corrupt, isoDate, jsonOf } from './codecParts.js';
 
 /**
  * Conversion between published records and what Redis holds. Reads go through zod: anything
@@ -15,21 +15,6 @@ import { corrupt } from './draftRecordCodec.js';
  * go through the same schemas first, so the store never writes what it could not read back.
  */
 
-function jsonOf<Out>(schema: z.ZodType<Out>) {
-  return z
-    .string()
-    .transform((text, ctx): unknown => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
-const isoDate = z.iso.datetime().transform((text) => new Date(text));
 const userId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 const count = z.number().int().nonnegative();
 const SLACK_TS = /^\d{1,12}\.\d{1,9}$/;

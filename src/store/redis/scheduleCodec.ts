@@ -7,23 +7,9 @@ import {
   type StoredSchedule,
 } from '../scheduleStore.js';
 import { parseWorkspaceKey } from '../workspaceKey.js';
-import { corrupt } from './draftRecordCodec.js';
+import { corrupt, jsonOf } from './codecParts.js';
 
 /** Schedule records as Redis holds them (flat hash strings), read through zod. */
-
-function jsonOf<Out>(schema: z.ZodType<Out>) {
-  return z
-    .string()
-    .transform((text, ctx): unknown => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
 
 const ms = z
   .string()
