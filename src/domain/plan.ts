@@ -20,14 +20,24 @@ export {
 export const PLAN_SCHEMA_VERSION = 1;
 export const PLAN_TITLE_MAX = 150;
 
+// Building an Intl formatter costs ~0.1 ms and this runs on every plan parse; the set of zone
+// names is small and fixed, so answers are remembered (bounded, in case of hostile input).
+const knownTimeZones = new Map<string, boolean>();
+const KNOWN_TIME_ZONES_MAX = 1000;
+
 /** True for names the runtime knows as IANA time zones (`Asia/Shanghai`, `UTC`, …). */
 export function isValidTimeZone(name: string): boolean {
+  const known = knownTimeZones.get(name);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
-    return name.length > 0;
+    valid = name.length > 0;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownTimeZones.size < KNOWN_TIME_ZONES_MAX) knownTimeZones.set(name, valid);
+  return valid;
 }
 
 export const TimeZoneSchema = z
