@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Plan } from '../domain/plan.js';
+import { nextOccurrence } from '../domain/schedule/index.js';
 import type { TemplateRegistry } from '../domain/templateParse.js';
 import type { AppLogger } from '../logging/logger.js';
 import {
@@ -71,6 +72,13 @@ export function wireFeatures(deps: FeatureDeps): { engine: SchedulerEngine } {
     logger,
     openSection: async (args) => {
       await openSectionScreen(interviewDeps, args);
+    },
+    nextReminder: async (ws, planId, now) => {
+      const schedules = (await engine?.store.listPlanSchedules(ws, planId)) ?? [];
+      const revision = schedules.find(
+        (s) => s.type === 'recurring' && s.kind === 'revision_reminder',
+      );
+      return revision?.type === 'recurring' ? nextOccurrence(revision.spec, now)?.at : undefined;
     },
     openNewPlan: async ({ client, identity, triggerId }) => {
       const locale = await locales.localeOf(identity);

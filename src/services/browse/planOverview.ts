@@ -27,6 +27,8 @@ export interface PlanOverview {
   expiresAt: Date;
   /** Set when the draft would be swept within the warning window unless someone saves it. */
   expiresSoon: boolean;
+  /** When the plan's next revision reminder is due, once it is published and scheduled. */
+  nextReminder?: Date;
   /** Absent when the document could not be read (e.g. a corrupt record): the row still shows. */
   details?: {
     templateId: string;
@@ -49,6 +51,8 @@ export interface PlanOverviewOptions {
   /** Only this many (most recently edited) plans are read in full and reviewed. */
   limit: number;
   warnDays?: number;
+  /** The next revision reminder of a plan; absent when nothing is scheduled. */
+  nextReminder?: (planId: string) => Promise<Date | undefined>;
 }
 
 /**
@@ -66,10 +70,36 @@ export async function listPlanOverviews(
   const shown = summaries.slice(0, Math.max(0, options.limit));
   const records = await Promise.all(shown.map((s) => readQuietly(drafts, identity, s.id)));
   const warnMs = (options.warnDays ?? DEFAULT_EXPIRY_WARNING_DAYS) * DAY_MS;
-  const plans = shown.map((summary, index) =>
-    overviewOf(summary, records[index] ?? null, identity.userId, templates, options.now, warnMs),
+  const reminders = await Promise.all(
+    shown.map((s) =>
+      options.nextReminder ? nextReminderQuietly(options.nextReminder, s.id) : undefined,
+    ),
   );
+  const plans = shown.map((summary, index) => {
+    const overview = overviewOf(
+      summary,
+      records[index] ?? null,
+      identity.userId,
+      templates,
+      options.now,
+      warnMs,
+    );
+    const next = reminders[index];
+    return next ? { ...overview, nextReminder: next } : overview;
+  });
   return { plans, total: summaries.length };
+}
+
+/** The reminder date is a nicety: failing to read it must not hide the user's plans. */
+async function nextReminderQuietly(
+  lookup: (planId: string) => Promise<Date | undefined>,
+  planId: string,
+): Promise<Date | undefined> {
+  try {
+    return await lookup(planId);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readQuietly(

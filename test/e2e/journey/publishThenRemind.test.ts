@@ -41,5 +41,17 @@ describe('a published plan is scheduled', () => {
     expect(stored.map((s) => `${s.kind}:${s.target}`).sort()).toEqual(
       ['revision_reminder:plan', ...kpiIds.map((id) => `kpi_checkin:${id}`)].sort(),
     );
+
+    // App Home now tells the owner when the next revision reminder is due.
+    const seen = new Set(e2e.slack.callsTo('views.publish'));
+    await e2e.client.event({
+      teamId: team,
+      event: { type: 'app_home_opened', user: OWNER, channel: 'D0HOME0001', tab: 'home' },
+    });
+    const home = await e2e.slack.waitForCall(
+      'views.publish',
+      (c) => !seen.has(c) && c.args.user_id === OWNER,
+    );
+    expect(JSON.stringify(home.args.view)).toContain('Next revision reminder: ');
   });
 });

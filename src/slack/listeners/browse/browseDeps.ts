@@ -4,6 +4,7 @@ import type { TemplateRegistry } from '../../../domain/templateParse.js';
 import type { AppLogger } from '../../../logging/logger.js';
 import type { UserLocaleResolver } from '../../../services/userLocaleResolver.js';
 import type { DraftStore } from '../../../store/draftStore.js';
+import type { WorkspaceKey } from '../../../store/workspaceKey.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 
 export interface OpenSectionArgs {
@@ -33,6 +34,8 @@ export interface BrowseDeps {
   openSection(args: OpenSectionArgs): Promise<void>;
   /** Opens the new-plan modal — provided by the lead. */
   openNewPlan(args: OpenNewPlanArgs): Promise<void>;
+  /** When a plan's next revision reminder is due (from the scheduler); absent before it exists. */
+  nextReminder?: (ws: WorkspaceKey, planId: string, now: Date) => Promise<Date | undefined>;
   /** Source of "now" (relative times, expiry warnings, review "today"); tests pass a fixed clock. */
   now?: () => Date;
 }

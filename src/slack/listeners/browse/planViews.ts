@@ -14,6 +14,7 @@ import { buildPreviewModal } from '../../ui/browse/previewModal.js';
 import { buildHomeView, HOME_MAX_PLANS } from '../../ui/home/homeView.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseDeps } from './browseDeps.js';
+import { reminderLookup } from './reminderLookup.js';
 
 /** Builds the views of the browse slice from the store; the callers decide how to show them. */
 
@@ -68,7 +69,7 @@ export async function historyView(
 
 /** Publishes the user's Home tab: on app_home_opened and after a change made from it. */
 export async function publishHome(
-  deps: Pick<BrowseDeps, 'drafts' | 'templates' | 'now'>,
+  deps: Pick<BrowseDeps, 'drafts' | 'templates' | 'now' | 'nextReminder'>,
   client: WebClient,
   identity: WorkspaceIdentity,
   locale: Locale,
@@ -77,6 +78,7 @@ export async function publishHome(
   const page = await listPlanOverviews(deps.drafts, deps.templates, identity, {
     now,
     limit: HOME_MAX_PLANS,
+    ...reminderLookup(deps, identity, now),
   });
   await client.views.publish({
     user_id: identity.userId,

@@ -50,6 +50,7 @@ const en = {
   },
   card: {
     lastEdit: (p: { relative: string; date: string }) => `Last edit: ${p.relative} (${p.date})`,
+    nextReminder: (p: { date: string }) => `Next revision reminder: ${p.date}`,
     review: 'Review',
     reviewUnknown: 'Review: template not available',
     clean: 'no findings',
@@ -147,6 +148,7 @@ const zhCN: BrowseTexts = {
   },
   card: {
     lastEdit: (p) => `最后编辑：${p.relative}（${p.date}）`,
+    nextReminder: (p) => `下次修订提醒：${p.date}`,
     review: '评审',
     reviewUnknown: '评审：模板不可用',
     clean: '没有问题',

@@ -56,10 +56,14 @@ export function planCardText(plan: PlanOverview, locale: Locale, now: Date): str
     relative: relativeTime(plan.updatedAt, now, locale),
     date: calendarDate(plan.updatedAt, locale, tz),
   });
+  const nextReminder = plan.nextReminder
+    ? [escapeMrkdwn(t.card.nextReminder({ date: calendarDate(plan.nextReminder, locale, tz) }))]
+    : [];
   return [
     `*${safeTitle(plan.title)}*  \`${plan.id}\``,
     facts.join(' · '),
     `${escapeMrkdwn(lastEdit)} · ${reviewStatusText(plan.details?.review, t)}`,
+    ...nextReminder,
   ].join('\n');
 }
 

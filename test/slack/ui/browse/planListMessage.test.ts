@@ -128,3 +128,20 @@ describe('buildPlanListMessage', () => {
     expect(text).toContain('template not available');
   });
 });
+
+describe('the next revision reminder on a plan card', () => {
+  it.each([
+    ['en', 'Next revision reminder: '],
+    ['zh-CN', '下次修订提醒：'],
+  ] as const)('is shown once the plan is scheduled (%s)', (locale, label) => {
+    const scheduled = overview(0, { nextReminder: new Date('2027-01-04T02:00:00Z') });
+    const text = JSON.stringify(
+      buildPlanListMessage({ plans: [scheduled], total: 1, locale, now: NOW }).blocks,
+    );
+    expect(text).toContain(label);
+    const unscheduled = JSON.stringify(
+      buildPlanListMessage({ plans: [overview(0)], total: 1, locale, now: NOW }).blocks,
+    );
+    expect(unscheduled).not.toContain(label);
+  });
+});
