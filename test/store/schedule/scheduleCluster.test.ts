@@ -1,11 +1,11 @@
-import { Cluster } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cluster } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { ScheduleSpecSchema } from '../../../src/domain/schedule/index.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { JobHandler } from '../../../src/scheduler/engine/contract.js';
 import { createSchedulerEngine } from '../../../src/scheduler/engine/createSchedulerEngine.js';
 import { backgroundClient, testWorkspace } from '../../scheduler/engine/engineHarness.js';
-import { type RedisClusterHandle, startRedisCluster } from '../../support/redis/redisCluster.js';
+import { useTestCluster } from '../../support/redis/testCluster.js';
 
 /**
  * The engine on a real 3-master Redis Cluster: its scripts touch one slot each (a bucket's or a
@@ -13,32 +13,9 @@ import { type RedisClusterHandle, startRedisCluster } from '../../support/redis/
  * master. A cross-slot mistake fails here with CROSSSLOT.
  */
 describe('scheduler engine on Redis Cluster', () => {
-  let local: RedisClusterHandle | undefined;
-  let nodes = process.env.TEST_REDIS_CLUSTER_NODES ?? '';
-  const clients: Cluster[] = [];
-  beforeAll(async () => {
-    if (nodes.trim() !== '') return;
-    local = await startRedisCluster({ masters: 3 });
-    nodes = local.nodes;
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.quit()));
-    await local?.dispose();
-  });
-
-  function connect(): Cluster {
-    const startup = nodes
-      .split(',')
-      .filter((node) => node.trim() !== '')
-      .map((node) => {
-        const [host = '127.0.0.1', port = '0'] = node.trim().split(':');
-        return { host, port: Number(port) };
-      });
-    // A private prefix: the cluster may be shared (TEST_REDIS_CLUSTER_NODES).
-    const client = new Cluster(startup, { keyPrefix: `t${Date.now().toString(36)}:` });
-    clients.push(client);
-    return client;
-  }
+  const cluster = useTestCluster();
+  // A private prefix: the cluster may be shared (TEST_REDIS_CLUSTER_NODES).
+  const connect = (): Cluster => cluster.connect({ keyPrefix: `t${Date.now().toString(36)}:` });
 
   it('three replicas run each occurrence of 60 plans in 12 workspaces exactly once', async () => {
     const seen: string[] = [];
