@@ -1,21 +1,16 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlan, type Plan, PlanSchema } from '../../../src/domain/plan.js';
-import { builtinTemplates } from '../../../src/domain/templateLoader.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { createSchedulerEngine } from '../../../src/scheduler/engine/createSchedulerEngine.js';
-import { RedisPublishedStore } from '../../../src/store/redis/publishedRedisStore.js';
-import { workspaceKey } from '../../../src/store/workspaceKey.js';
-import { backgroundClient } from '../../scheduler/engine/engineHarness.js';
 import { type SpawnedApp, spawnApp } from '../../support/app/spawnApp.js';
-import {
-  startTestApp,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-  type TestApp,
-} from '../../support/app/testApp.js';
+import { startTestApp, TEST_BOT_TOKEN, type TestApp } from '../../support/app/testApp.js';
 import { type RedisServerHandle, startRedisServer } from '../../support/redis/redisServer.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSlackApi.js';
+import {
+  DRILL_CHANNEL,
+  DRILL_TICK,
+  drillEnv,
+  drillPostsAtLeast,
+  publishDrillPlan,
+  ranReminderPeriods,
+} from './reminderDrill.js';
 
 /**
  * The acceptance scenario through the real app: three replicas (two in this process, one spawned
@@ -27,100 +22,27 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSl
  * The same scenario against engine replicas alone runs in replicasEngine.test.ts.
  */
 
-const CHANNEL = 'C0REMINDAPP';
-const TEAM = 'T0FAKETEAM1';
-const OWNER = 'U0PLANOWNER';
-const TICK = '* * * * * *';
+const CHANNEL = DRILL_CHANNEL;
+const TICK = DRILL_TICK;
 
 let redis: RedisServerHandle;
 let slack: FakeSlackApi;
 const inProcess: TestApp[] = [];
 const spawned: SpawnedApp[] = [];
 
-function env(): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: slack.url,
-    REDIS_URL: redis.url,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    SCHEDULER_TICK: TICK,
-  };
-}
-
-/** A published plan posted in CHANNEL, its reminder set to every 2 s. */
-async function publishPlan(): Promise<void> {
-  const template = builtinTemplates().get('standard');
-  if (!template) throw new Error('standard template missing');
-  const ws = workspaceKey({ teamId: TEAM });
-  const plan: Plan = createPlan({
-    title: 'Replica drill',
-    templateId: 'standard',
-    stage: 'growth',
-    audience: 'team',
-    period: { start: '2026-01-01', end: '2027-12-31' },
-    owner: OWNER,
-    language: 'en',
-    timezone: 'UTC',
-    channel: CHANNEL,
-  });
-  const client = new Redis(redis.url);
-  try {
-    const published = new RedisPublishedStore(client, PlanSchema);
-    const planId = 'replica1';
-    const { version } = await published.freeze(ws, planId, {
-      doc: plan,
-      title: plan.meta.title,
-      ownerId: OWNER,
-      editorIds: [],
-      publishedBy: OWNER,
-      publishedAt: new Date(),
-      reviewSummary: { error: 0, warning: 0, tip: 0 },
-    });
-    const ts = '1700000000.000100';
-    await published.attachPost(ws, planId, version, {
-      channel: CHANNEL,
-      summaryTs: ts,
-      threadTs: ts,
-      sectionTs: [],
-    });
-    // What the settings modal stores, then the sync the app runs after it.
-    const engine = createSchedulerEngine({
-      redis: client,
-      client: backgroundClient(slack.url),
-      logger: createLogger({ level: 'warn', write: () => undefined }),
-      handlers: [],
-    });
-    await engine.saveSettings(ws, planId, {
-      revision: { rule: { kind: 'cron', expression: '*/2 * * * * *' } },
-    });
-    await engine.syncPlanSchedules(ws, planId, { plan, template });
-    await engine.stop();
-  } finally {
-    client.disconnect();
-  }
-}
+const env = () => drillEnv(slack.url, redis.url);
+const publishPlan = () => publishDrillPlan(redis.url, slack.url);
 
 /** Occurrences the engine logged as run (periodKeys), across every replica's log lines. */
 function ranPeriods(): string[] {
-  const lines = [...inProcess.flatMap((a) => a.logs), ...spawned.flatMap((a) => a.stdout)];
-  const periods: string[] = [];
-  for (const line of lines) {
-    if (!line.includes('"scheduled job ran"')) continue;
-    const record = JSON.parse(line) as { kind?: string; periodKey?: string };
-    if (record.kind === 'revision_reminder' && record.periodKey) periods.push(record.periodKey);
-  }
-  return periods;
+  return ranReminderPeriods([
+    ...inProcess.flatMap((a) => a.logs),
+    ...spawned.flatMap((a) => a.stdout),
+  ]);
 }
 
-async function postsAtLeast(count: number, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (slack.messages(CHANNEL).length < count) {
-    if (Date.now() > deadline) throw new Error(`only ${slack.messages(CHANNEL).length} posts`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const postsAtLeast = (count: number, timeoutMs?: number) =>
+  drillPostsAtLeast(slack, count, timeoutMs);
 
 describe('three replicas of the app', () => {
   beforeAll(async () => {
