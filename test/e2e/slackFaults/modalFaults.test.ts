@@ -233,7 +233,8 @@ describe.each(FAULTS)('views.update × $label', (c) => {
     expectSeen(seen, c, 'dm');
     if (seen.kind === 'result') {
       const shown = e2e.slack.view(viewId);
-      const blocks = (shown?.view as { blocks: Array<{ block_id: string }> }).blocks;
+      const blocks =
+        (shown?.view as { blocks?: Array<{ block_id: string }> } | undefined)?.blocks ?? [];
       expect(blocks.filter((b) => b.block_id.endsWith('|name')).length).toBe(rowsBefore + 1);
       expect(JSON.stringify(blocks)).toContain('Paying shops');
     }
