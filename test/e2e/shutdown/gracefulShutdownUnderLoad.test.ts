@@ -15,11 +15,11 @@ import { type CommandOutcome, sendCommand, startCommandLoad } from './commandLoa
 
 /**
  * Graceful shutdown under load, through `npm start` as deployed: two replicas (A, B) on one Redis
- * and the fake Slack, ticking every second, a published plan reminded every 2 s. Ten clients send
- * /opsplan help and list to A when it gets SIGTERM. Every request A accepted is answered in full;
- * A exits 0 promptly; once it stops listening, connections are refused (a balancer retries them on
- * B) and nothing is cut off. Meanwhile every reminder occurrence is posted exactly once — through
- * A's shutdown and after A comes back.
+ * and the fake Slack, ticking every second, a published plan reminded every 2 s. Ten clients, behind
+ * a balancer that polls A's /healthz, send /opsplan help and list to A when it gets SIGTERM. Every
+ * request A accepted is answered in full (none reset, cut off or empty); A exits 0 promptly; once
+ * it stops listening, connections are refused (a balancer may retry those on B). Meanwhile every
+ * reminder occurrence is posted exactly once, through A's shutdown and after A comes back.
  */
 
 const LOAD_CLIENTS = 10;
