@@ -10,6 +10,7 @@ import { modalDriver } from '../../support/app/modalDriver.js';
 import { connectTestRedis, uniqueWorkspace } from '../../support/redis/testRedis.js';
 import type { RecordedCall } from '../../support/slack/fakeSlackApi.js';
 import {
+  type ExtraFaultKind,
   FAULTS,
   type FaultCase,
   type FaultKind,
@@ -120,11 +121,13 @@ function resultOf(method: string, t0: number, match: (c: RecordedCall) => boolea
  * WebClient retries a 429 (after Retry-After), an HTTP 5xx and a timeout; ok:false is Slack's
  * considered answer, not retried, and reaches the error boundary, which apologises.
  */
-const AFTER_ACK: Record<FaultKind, Seen['kind']> = {
+const AFTER_ACK: Record<FaultKind | ExtraFaultKind, Seen['kind']> = {
   '429': 'result',
   hang: 'result',
   '500': 'result',
   okFalse: 'message',
+  lostAnswer: 'result',
+  hangEvery: 'message',
 };
 
 /** The app still answers a plain command after the fault. */
@@ -176,6 +179,33 @@ describe.each(FAULTS)('views.open × $label', (c) => {
       await stillServing(actor);
     },
   );
+});
+
+describe.each(FAULTS)('views.open (check-in DM Report) × $label', (c) => {
+  // A Report click on a round that no longer exists: the same views.open the real Report modal
+  // uses, without running a check-in round (test/e2e/scheduler covers the round itself).
+  it('the Report modal (here: its "round is over" notice) opens, or an ephemeral apology in the DM', async () => {
+    const actor = { teamId: uniqueWorkspace(), userId: 'U0KPIOWNER1' };
+    inject(e2e.slack, 'views.open', c, 'expired_trigger_id');
+    const responseUrl = e2e.slack.responseUrl();
+    const t0 = Date.now();
+    const res = await e2e.client.blockActions({
+      ...actor,
+      channelId: 'D0CHECKIN01',
+      message: { ts: '1795000000.000100', blocks: [] },
+      actions: [{ action_id: ActionIds.checkinReport, value: 'not-a-round' }],
+      responseUrl,
+    });
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(SLACK_ACK_BUDGET_MS);
+    const seen = await firstSeen(t0, [
+      resultOf('views.open', t0, () => true),
+      ephemeralTo(responseUrl, t0),
+    ]);
+    record('views.open', c, seen, 1);
+    expectSeen(seen, c, 'ephemeral');
+    await stillServing(actor);
+  });
 });
 
 describe.each(FAULTS)('views.update × $label', (c) => {

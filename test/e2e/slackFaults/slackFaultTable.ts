@@ -6,8 +6,11 @@ import type { FakeFault, FakeSlackApi } from '../../support/slack/fakeSlackApi.j
  */
 export type FaultKind = '429' | '500' | 'okFalse' | 'hang';
 
+/** The extra faults of single tests: an answer lost after the work was done; a hang on every attempt. */
+export type ExtraFaultKind = 'lostAnswer' | 'hangEvery';
+
 export interface FaultCase {
-  kind: FaultKind;
+  kind: FaultKind | ExtraFaultKind;
   label: string;
   fault: (okFalseError: string) => FakeFault;
 }
@@ -49,8 +52,13 @@ export const tally: Tally = { faults: 0, requests: 0, outcomes: {} };
 
 /** Arms `fault` on `method` for one call and counts it. */
 export function inject(slack: FakeSlackApi, method: string, c: FaultCase, okFalseError: string) {
-  slack.fail(method, c.fault(okFalseError), 1);
-  tally.faults += 1;
+  injectFault(slack, method, c.fault(okFalseError), 1);
+}
+
+/** Arms `fault` for the next `times` calls of `method`; each is one injected fault in the tally. */
+export function injectFault(slack: FakeSlackApi, method: string, fault: FakeFault, times: number) {
+  slack.fail(method, fault, times);
+  tally.faults += times;
 }
 
 export function record(method: string, c: FaultCase, seen: Seen, requests: number): void {

@@ -15,6 +15,7 @@ import {
   FAULTS,
   type FaultCase,
   inject,
+  injectFault,
   printTally,
   record,
   type Seen,
@@ -127,7 +128,7 @@ describe('export: a lost answer is not a second file', () => {
     '%s does the work but the answer is lost: the retry shares the same file, once',
     async (method) => {
       const { actor, record: draft } = await ownedDraft();
-      e2e.slack.fail(method, { dropResponse: true }, 1);
+      injectFault(e2e.slack, method, { dropResponse: true }, 1);
       const responseUrl = e2e.slack.responseUrl();
       const path = new URL(responseUrl).pathname;
       const res = await e2e.client.slashCommand({
@@ -145,7 +146,7 @@ describe('export: a lost answer is not a second file', () => {
       expect(shared).toHaveLength(1);
       record(
         method,
-        { kind: 'hang', label: 'dropResponse', fault: () => ({ dropResponse: true }) },
+        { kind: 'lostAnswer', label: 'dropResponse', fault: () => ({ dropResponse: true }) },
         { kind: 'result', atMs: 0 },
         1,
       );
@@ -171,6 +172,34 @@ describe('export: the response_url confirmation', () => {
       if (posts === 2) expect(texts[1]).toContain(APOLOGY);
     },
   );
+});
+
+describe('export: the response_url never answers', () => {
+  // Bolt's respond() is a bare fetch with no timeout: the listener waits on it for as long as the
+  // socket stays open (it then counts as in flight, so a graceful stop waits its drain timeout).
+  it('the file is still shared once and the app keeps serving others', async () => {
+    const { actor, record: draft } = await ownedDraft();
+    injectFault(e2e.slack, 'response_url', { hang: true }, 1);
+    const responseUrl = e2e.slack.responseUrl();
+    const path = new URL(responseUrl).pathname;
+    const res = await e2e.client.slashCommand({
+      ...actor,
+      text: `export ${draft.id}`,
+      responseUrl,
+    });
+    expect(res.status).toBe(200);
+    await e2e.slack.waitForCall('response_url', (r) => r.path === path, 8_000);
+    const shared = e2e.slack.uploadedFiles().filter((f) => completedFileIds().includes(f.id));
+    expect(shared).toHaveLength(1);
+    record('response_url', HANG_ALWAYS, { kind: 'result', atMs: 0 }, 1);
+    const other = await e2e.client.slashCommand({
+      ...actor,
+      text: 'help',
+      responseUrl: e2e.slack.responseUrl(),
+    });
+    expect(other.status).toBe(200);
+    expect(other.ms).toBeLessThan(SLACK_ACK_BUDGET_MS);
+  });
 });
 
 describe.each(FAULTS)('import: files.info × $label', (c) => {
@@ -213,7 +242,7 @@ describe.each(FAULTS)('import: files.info × $label', (c) => {
 describe('a Slack that never answers (every attempt hangs)', () => {
   it('views.open on /opsplan new: acknowledged at once; the apology comes only after three 2.5 s attempts', async () => {
     const { actor } = await ownedDraft();
-    e2e.slack.fail('views.open', { hang: true }, 3);
+    injectFault(e2e.slack, 'views.open', { hang: true }, 3);
     const responseUrl = e2e.slack.responseUrl();
     const path = new URL(responseUrl).pathname;
     const t0 = Date.now();
@@ -246,7 +275,7 @@ describe('a Slack that never answers (every attempt hangs)', () => {
   it.fails('import: files.info hangs every attempt; the modal gets its inline error within 3 s', async () => {
     const actor = { teamId: uniqueWorkspace(), userId: 'U0IMPORTER1' };
     const modal = await openImport(actor);
-    e2e.slack.fail('files.info', { hang: true }, 3);
+    injectFault(e2e.slack, 'files.info', { hang: true }, 3);
     const res = await modal.submit({ [ImportBlockIds.file]: { files: [modal.attached] } });
     record(
       'files.info',
@@ -267,7 +296,7 @@ describe('a Slack that never answers (every attempt hangs)', () => {
   it.fails('import: files.info answers only on the third attempt; a submission Slack saw fail creates nothing', async () => {
     const actor = { teamId: uniqueWorkspace(), userId: 'U0IMPORTER1' };
     const modal = await openImport(actor);
-    e2e.slack.fail('files.info', { hang: true }, 2);
+    injectFault(e2e.slack, 'files.info', { hang: true }, 2);
     const res = await modal.submit({ [ImportBlockIds.file]: { files: [modal.attached] } });
     record(
       'files.info',
@@ -286,7 +315,7 @@ describe('a Slack that never answers (every attempt hangs)', () => {
 });
 
 const HANG_ALWAYS: FaultCase = {
-  kind: 'hang',
+  kind: 'hangEvery',
   label: 'hang on every attempt',
   fault: () => ({ hang: true }),
 };
