@@ -64,7 +64,12 @@ export async function createOpsPlanApp(
   /** Names this process in publish leases and logs. */
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  const bolt = createBoltApp({ config, logger, routes: [healthRoute(redis)] });
+  let draining = false;
+  const bolt = createBoltApp({
+    config,
+    logger,
+    routes: [healthRoute(redis, () => draining)],
+  });
 
   const preferences = createRedisUserPreferencesStore(redis);
   const locales = createUserLocaleResolver({
@@ -142,7 +147,15 @@ export async function createOpsPlanApp(
     },
     stop(opts = {}) {
       stopping ??= (async () => {
-        logger.log('info', 'opsplan stopping');
+        logger.log('info', 'opsplan stopping', { drainMs: config.shutdownDrainMs });
+        // Closing the listener resets connections the kernel accepted but Node has not read
+        // yet, and Node cannot stop accepting without closing. So first tell the load balancer
+        // (/healthz answers 503) and keep serving until it has moved traffic elsewhere.
+        draining = true;
+        const clockStopped = clock?.stop();
+        if (receiverStarted && config.slack.mode === 'http' && config.shutdownDrainMs > 0) {
+          await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        }
         // Closing the receiver stops new requests; the server closes idle keep-alive
         // sockets and lets requests already being answered complete.
         const receiverStopped = receiverStarted
@@ -150,7 +163,7 @@ export async function createOpsPlanApp(
               logger.log('warn', 'receiver stop failed', { err: String(err) });
             })
           : Promise.resolve();
-        await clock?.stop();
+        await clockStopped;
         await engine.stop();
         const drained = await inFlight.drained(opts.drainTimeoutMs ?? 10_000);
         if (!drained)

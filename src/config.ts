@@ -97,6 +97,12 @@ const EnvSchema = z.object({
     (v) => v === undefined || parseHostList(v) !== undefined,
     { error: 'must be a comma-separated list of host:port' },
   ),
+  SHUTDOWN_DRAIN_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must not be negative')
+    .max(120_000, 'must be at most 120000 (two minutes)')
+    .default(5000),
   DRAFT_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a number of days' })
     .int('must be a whole number of days')
@@ -156,6 +162,11 @@ export interface Config {
   templatesDir?: string;
   /** A draft nobody saved for this long is removed (its owner is warned beforehand). */
   draftRetentionDays: number;
+  /**
+   * On SIGTERM, how long to keep serving while /healthz already answers 503, so a load balancer
+   * stops routing here before the listener closes (closing resets connections not yet read).
+   */
+  shutdownDrainMs: number;
 }
 
 function redisConfig(e: z.infer<typeof EnvSchema>): RedisConfig {
@@ -241,5 +252,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     schedulerTick: e.SCHEDULER_TICK,
     ...(e.TEMPLATES_DIR ? { templatesDir: e.TEMPLATES_DIR } : {}),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

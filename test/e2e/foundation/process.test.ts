@@ -33,6 +33,7 @@ describe('the npm start entry point', () => {
       SLACK_API_URL: slack.url,
       REDIS_URL: inject('redisUrl'),
       PORT: '0',
+      SHUTDOWN_DRAIN_MS: '300',
     });
     const port = await app.started;
     const client = createSlackRequestClient({

@@ -30,6 +30,8 @@ export function drillEnv(slackUrl: string, redisUrl: string): Record<string, str
     PORT: '0',
     LOG_LEVEL: 'info',
     SCHEDULER_TICK: DRILL_TICK,
+    // No load balancer routes around these replicas unless a test simulates one (and sets it).
+    SHUTDOWN_DRAIN_MS: '0',
   };
 }
 

@@ -32,6 +32,8 @@ export async function startTestApp(options: {
     LOG_LEVEL: 'debug',
     // The scheduler's clock is irrelevant to most tests; once an hour keeps it out of the way.
     SCHEDULER_TICK: '0 * * * *',
+    // Nothing routes around an in-process test app; there is no load balancer to drain.
+    SHUTDOWN_DRAIN_MS: '0',
     ...options.env,
   };
   const config = loadConfig(env);
