@@ -277,6 +277,13 @@ describe('a Slack that never answers (every attempt hangs)', () => {
     const modal = await openImport(actor);
     injectFault(e2e.slack, 'files.info', { hang: true }, 3);
     const res = await modal.submit({ [ImportBlockIds.file]: { files: [modal.attached] } });
+    // The listener goes on retrying after Slack's answer: let its third attempt take the last armed
+    // hang, or it would hang the next test's files.info instead.
+    await e2e.slack.waitForCall(
+      'files.info',
+      (c) => e2e.slack.callsTo('files.info').indexOf(c) === 2,
+      8_000,
+    );
     record(
       'files.info',
       HANG_ALWAYS,
