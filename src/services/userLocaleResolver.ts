@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { withDeadline } from '../async/withDeadline.js';
 import { type Locale, localeFromSlack } from '../domain/locale.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { WorkspaceIdentity } from '../slack/workspaceIdentity.js';
@@ -88,20 +89,6 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
       }
     },
   };
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function describe(err: unknown): string {

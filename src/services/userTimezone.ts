@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { withDeadline } from '../async/withDeadline.js';
 import { isValidTimeZone } from '../domain/plan.js';
 
 /** The user's Slack profile time zone, else the fallback; never holds a request up for long. */
@@ -8,19 +9,11 @@ export async function userTimezone(
   fallback: string,
   timeoutMs = 800,
 ): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const res = await Promise.race([
-      client.users.info({ user: userId }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('users.info timed out')), timeoutMs);
-      }),
-    ]);
+    const res = await withDeadline(client.users.info({ user: userId }), timeoutMs, 'users.info');
     const tz = res.user?.tz;
     return tz && isValidTimeZone(tz) ? tz : fallback;
   } catch {
     return fallback;
-  } finally {
-    clearTimeout(timer);
   }
 }

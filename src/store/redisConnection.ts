@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { withDeadline } from '../async/withDeadline.js';
 import type { RedisConfig } from '../config.js';
 import type { AppLogger } from '../logging/logger.js';
 
@@ -109,19 +110,10 @@ export function connectRedis(config: RedisConfig, logger?: AppLogger): RedisConn
 /** Round-trips a PING within `timeoutMs`; false when Redis is unreachable or hung. */
 export async function pingRedis(client: RedisConnection, timeoutMs = 500): Promise<boolean> {
   if (client.status !== 'ready') return false;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const reply = await Promise.race([
-      client.ping(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
-      }),
-    ]);
-    return reply === 'PONG';
+    return (await withDeadline(client.ping(), timeoutMs, 'redis ping')) === 'PONG';
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { withDeadline } from '../../async/withDeadline.js';
 import { IMPORT_FILE_MAX_BYTES } from './importSource.js';
 
 export type FileDownload =
@@ -10,6 +11,7 @@ export type FileDownload =
 
 /** A view submission must be answered within 3 s; files.info and the download share that budget. */
 const DOWNLOAD_TIMEOUT_MS = 1_500;
+const FILES_INFO_TIMEOUT_MS = 1_000;
 
 const FileInfo = z.object({
   ok: z.literal(true),
@@ -62,7 +64,10 @@ async function download(
   token: string | undefined,
   doFetch: typeof fetch,
 ): Promise<FileDownload> {
-  const info = FileInfo.safeParse(await client.files.info({ file: fileId }));
+  // The client retries a silent files.info for up to ~8 s; the submission must be answered in 3.
+  const info = FileInfo.safeParse(
+    await withDeadline(client.files.info({ file: fileId }), FILES_INFO_TIMEOUT_MS, 'files.info'),
+  );
   if (!info.success) return unreadable('files.info answered without a file');
   const { file } = info.data;
   if (file.size !== undefined && file.size > IMPORT_FILE_MAX_BYTES) {
