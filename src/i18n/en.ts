@@ -36,7 +36,6 @@ export const en = {
       'Only the owner and the editors of this plan can change it. Ask the owner to add you as an editor.',
     templateMissing:
       'The template this plan was written with is no longer installed, so it cannot be edited here. Ask your admin to restore it (TEMPLATES_DIR).',
-    missingRef: (p: { usage: string }) => `Tell me which plan: \`${p.usage}\``,
     unknownSection: (p: { section: string; sections: string }) =>
       `This plan has no section \`${p.section}\`. Its sections are: ${p.sections}.`,
     restoredUnsaved:

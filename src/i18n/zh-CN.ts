@@ -34,7 +34,6 @@ export const zhCN: Messages = {
     forbidden: '只有计划的负责人和编辑者可以修改它。请联系负责人把你加为编辑者。',
     templateMissing:
       '撰写该计划所用的模板已不存在，因此无法在这里编辑。请联系管理员恢复该模板（TEMPLATES_DIR）。',
-    missingRef: (p) => `请指明是哪个计划：\`${p.usage}\``,
     unknownSection: (p) => `该计划没有 \`${p.section}\` 这一章节。它的章节有：${p.sections}。`,
     restoredUnsaved: '已为你保留关闭前输入的内容，显示在下方，但尚未保存。',
     conflictNotice:

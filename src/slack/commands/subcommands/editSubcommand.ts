@@ -1,10 +1,8 @@
-import { escapeMrkdwn } from '../../../render/mrkdwn.js';
-import { resolvePlanRef } from '../../../services/interview/resolvePlanRef.js';
+import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
 import type { InterviewDeps } from '../../listeners/interview/interviewDeps.js';
 import { findSection, openSectionScreen } from '../../listeners/interview/sectionScreens.js';
 import { escapeForMrkdwnCode } from '../../ui/inlineCode.js';
 import { buildNoticeMessage } from '../../ui/noticeMessage.js';
-import { planRefProblem } from '../planRefProblem.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan edit <plan> [section]` — continue a plan, or jump to one section. */
@@ -14,20 +12,11 @@ export function createEditSubcommand(deps: InterviewDeps): Subcommand {
     aliases: ['编辑', 'resume', 'continue'],
     describe: (m) => m.subcommands.edit,
     async run(ctx) {
-      const [ref, ...sectionWords] = ctx.args;
+      const [ref = '', ...sectionWords] = ctx.args;
       const m = ctx.messages;
-      if (!ref) {
-        await ctx.ackWith(
-          buildNoticeMessage(m.plans.missingRef({ usage: escapeMrkdwn(m.subcommands.edit.usage) })),
-        );
-        return;
-      }
-      const found = await resolvePlanRef(deps.drafts, ctx.identity, ref);
-      if (found.kind !== 'found') {
-        await ctx.ackWith(planRefProblem(m, ref, found));
-        return;
-      }
-      const access = await deps.interview.open(ctx.identity, found.record.id);
+      const record = await resolvePlanRef(ctx, deps, 'edit', ref);
+      if (!record) return;
+      const access = await deps.interview.open(ctx.identity, record.id);
       if (!access.ok) {
         await ctx.ackWith(
           buildNoticeMessage(
@@ -54,7 +43,7 @@ export function createEditSubcommand(deps: InterviewDeps): Subcommand {
         client: ctx.client,
         identity: ctx.identity,
         triggerId: ctx.command.trigger_id,
-        planId: found.record.id,
+        planId: record.id,
         ...(sectionId ? { sectionId } : {}),
       });
     },

@@ -3,10 +3,10 @@ import type { ReviseService } from '../../../services/publish/reviseService.js';
 import type { PublishDeps } from '../../listeners/publish/publishDeps.js';
 import { reviseRefusalText } from '../../listeners/publish/reviseListener.js';
 import { localeOfMessages } from '../../ui/browse/browseTexts.js';
+import { notFoundMessage } from '../../ui/browse/lookupMessages.js';
 import { escapeForMrkdwnCode } from '../../ui/inlineCode.js';
 import { buildNoticeMessage } from '../../ui/noticeMessage.js';
 import { publishTexts } from '../../ui/publish/publishTexts.js';
-import { planRefProblem } from '../planRefProblem.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan revise <plan>`: the interview on the working draft of a published plan. */
@@ -29,7 +29,7 @@ export function createReviseSubcommand(
       }
       const found = await revise.resolve(ctx.identity, ref);
       if (found.kind === 'not_found') {
-        await ctx.ackWith(planRefProblem(ctx.messages, ref, { kind: 'none' }));
+        await ctx.ackWith(notFoundMessage(ref, ctx.locale));
         return;
       }
       if (found.kind === 'ambiguous') {

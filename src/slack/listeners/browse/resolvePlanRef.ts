@@ -18,8 +18,10 @@ export async function resolvePlanRef(
   ctx: SubcommandContext,
   deps: Pick<BrowseDeps, 'drafts'>,
   command: string,
+  /** Default: every word after the command (a title may have spaces). */
+  named: string = ctx.args.join(' '),
 ): Promise<DraftRecord<Plan> | undefined> {
-  const ref = ctx.args.join(' ').trim();
+  const ref = named.trim();
   if (ref === '') {
     await ctx.ackWith(missingRefMessage(command, ctx.locale));
     return undefined;
