@@ -33,9 +33,16 @@ export function escapedMrkdwnWeight(code: number): number {
 }
 
 export function escapedMrkdwnLength(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) length += escapedMrkdwnWeight(text.charCodeAt(i));
-  return length;
+  // Native `indexOf` skips the (usually absent) special characters far faster than a per-unit loop.
+  return (
+    text.length + 4 * occurrences(text, '&') + 3 * (occurrences(text, '<') + occurrences(text, '>'))
+  );
+}
+
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 /** A mrkdwn text object that Slack will not pre-process (no auto-linked names, mentions or URLs). */

@@ -94,4 +94,40 @@ describe('splitText', () => {
   it('rejects a budget too small for one escaped character', () => {
     expect(() => splitText('abc', { maxLength: 3 })).toThrow(RangeError);
   });
+
+  it('always cuts at the last paragraph break in the back half of a piece, however the break is spaced', () => {
+    // Seeded so a failure reproduces; pieces mix words, sentences, CJK and breaks spaced as people type them.
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const parts = [
+      'word ',
+      'longer words here ',
+      'End. ',
+      '句子。',
+      '中文没有空格',
+      '\n\n',
+      '\n \n',
+      '\n',
+      ' \n\t\n ',
+    ];
+    for (let round = 0; round < 200; round++) {
+      let text = 'Start';
+      while (text.length < 400) text += parts[Math.floor(random() * parts.length)];
+      const maxLength = 20 + Math.floor(random() * 60);
+      const breaks = [...text.matchAll(/(?<=\S)\s+/g)]
+        .filter((run) => run[0].split('\n').length > 2)
+        .map((run) => run.index);
+      let start = 0;
+      for (const chunk of check(text, maxLength).slice(0, -1)) {
+        const end = start + maxLength;
+        const halfway = Math.max(start + 1, end - Math.floor(maxLength / 2));
+        const inBackHalf = breaks.filter((at) => at >= halfway && at <= end);
+        if (inBackHalf.length > 0) expect(start + chunk.length).toBe(Math.max(...inBackHalf));
+        start += chunk.length;
+      }
+    }
+  });
 });
