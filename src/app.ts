@@ -20,6 +20,10 @@ import { createErrorBoundary } from './slack/middleware/errorBoundary.js';
 import { createEventDedupe } from './slack/middleware/eventDedupe.js';
 import { createInFlightTracker } from './slack/middleware/inFlightTracker.js';
 import { wireFeatures } from './slack/wireFeatures.js';
+import {
+  type CachedUserPreferencesStore,
+  createCachedUserPreferencesStore,
+} from './store/cachedUserPreferencesStore.js';
 import { RedisPublishedStore } from './store/redis/publishedRedisStore.js';
 import { RedisDraftStore } from './store/redis/redisDraftStore.js';
 import { closeRedis, connectRedis, type RedisConnection } from './store/redisConnection.js';
@@ -28,6 +32,8 @@ import { createRedisUserPreferencesStore } from './store/userPreferencesStore.js
 export interface OpsPlanApp {
   readonly bolt: App;
   readonly redis: RedisConnection;
+  /** Cached per replica; `listening()` tells when it hears other replicas' changes. */
+  readonly preferences: CachedUserPreferencesStore;
   readonly logger: AppLogger;
   /** Starts listening; resolves with the bound HTTP port (useful with PORT=0). */
   start(): Promise<{ port: number | undefined }>;
@@ -71,7 +77,12 @@ export async function createOpsPlanApp(
     routes: [healthRoute(redis, () => draining)],
   });
 
-  const preferences = createRedisUserPreferencesStore(redis);
+  const preferences = createCachedUserPreferencesStore({
+    store: createRedisUserPreferencesStore(redis),
+    publisher: redis,
+    subscriber: connectRedis(config.redis, logger.child({ component: 'redis-subscriber' })),
+    logger,
+  });
   const locales = createUserLocaleResolver({
     client: bolt.client,
     preferences,
@@ -119,6 +130,7 @@ export async function createOpsPlanApp(
   return {
     bolt,
     redis,
+    preferences,
     logger,
     async start() {
       try {
@@ -169,6 +181,7 @@ export async function createOpsPlanApp(
         if (!drained)
           logger.log('warn', 'stopped with work still in flight', { count: inFlight.count });
         await receiverStopped;
+        await preferences.close();
         await closeRedis(redis);
         logger.log('info', 'opsplan stopped');
       })();

@@ -67,7 +67,7 @@ export function createUserLocaleResolver(options: UserLocaleResolverOptions): Us
   return {
     async localeOf(identity) {
       try {
-        // Not cached: a choice made on one replica must show on the next request to another.
+        // Cached by the store, which hears changes made on other replicas.
         const prefs = await withDeadline(
           preferences.get(workspaceKey(identity), identity.userId),
           preferenceTimeoutMs,
