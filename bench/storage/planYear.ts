@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Plan } from '../../src/domain/plan.js';
 import type { Template } from '../../src/domain/template.js';
 import type { DraftStore } from '../../src/store/draftStore.js';
@@ -9,7 +10,7 @@ import { publish } from '../../test/scheduler/jobs/support/checkinFixtures.js';
 /**
  * One plan-year as OpsPlan writes it: a draft saved once per interview step (create + one save per
  * section, as a real interview does), the plan published once, and 52 weekly check-in rounds in
- * which the owner reports all 10 KPIs.
+ * which the owner reports all 10 KPIs and the round's digest is posted (as the digest job records it).
  */
 
 export const KPIS_PER_PLAN = 10;
@@ -65,10 +66,22 @@ export async function writePlanYear(
       owners: { [OWNER]: kpiIds },
       trigger: 'schedule',
     });
-    await stores.values.recordAnswer(ws, record.id, round.roundId, {
+    const answered = await stores.values.recordAnswer(ws, record.id, round.roundId, {
       userId: OWNER,
       at: new Date(openedAt.getTime() + 3600_000),
       values: Object.fromEntries(kpiIds.map((id, i) => [id, 1234.5678 + week * (i + 1)])),
+    });
+    const postedAt = new Date(openedAt.getTime() + 3600_000);
+    await stores.values.claimDigest(ws, record.id, round.roundId, {
+      token: randomUUID(),
+      nowMs: postedAt.getTime(),
+      leaseMs: 60_000,
+    });
+    await stores.values.attachDigest(ws, record.id, round.roundId, {
+      channel: 'C0PLANS0001',
+      ts: `${Math.floor(postedAt.getTime() / 1000)}.000100`,
+      postedAt,
+      revision: answered?.revision ?? 0,
     });
   }
 }

@@ -6,10 +6,12 @@ import { workspacePrefix } from './draftKeys.js';
  * script may touch a round and its KPIs' series together, in one Cluster slot).
  *
  *   opsplan:{<ws>}:plan:<id>:checkin:<roundId>   HASH  meta → round JSON (HSETNX, first open wins);
- *                                                      ans:<userId> → answer JSON; val:<kpiId> → the
- *                                                      series member this round wrote; rev → counter;
- *                                                      digest → {channel, ts}; digestClaim →
- *                                                      "<leaseUntilMs>:<token>". TTL: ROUND_TTL_MS.
+ *                                                      ans:<userId> → answer JSON; rev → counter;
+ *                                                      digestClaim → "<leaseUntilMs>:<token>" until
+ *                                                      digest → {channel, ts, postedAt, revision}
+ *                                                      replaces it. Compact JSON: checkinRoundCodec.ts
+ *                                                      (older rounds also hold val:<kpiId> → series
+ *                                                      member). TTL: ROUND_TTL_MS.
  *   opsplan:{<ws>}:plan:<id>:kpi:<kpiId>         ZSET  "<periodKey>|<value>" scored by report time
  *                                                      (ms); capped at SERIES_MAX newest; no TTL.
  *   opsplan:{<ws>}:plan:<id>:kpi-thresholds      STRING the owner's status thresholds (JSON); no TTL.

@@ -1,17 +1,26 @@
 import type { Cluster, Redis } from 'ioredis';
-import { z } from 'zod';
 import { KpiThresholdsSchema } from '../../domain/kpi/index.js';
 import { StoreError } from '../errors.js';
 import {
   type CheckinAnswer,
   CheckinAnswerSchema,
   CheckinRoundSchema,
-  type CheckinRoundState,
   type DigestClaim,
   DigestRefSchema,
   type KpiReading,
   type KpiValuesStore,
 } from '../kpiValuesStore.js';
+import {
+  answerField,
+  check,
+  encodeAnswer,
+  encodeDigest,
+  encodeRoundMeta,
+  parseJson,
+  parseRoundMeta,
+  parseRoundState,
+  seriesChanges,
+} from './checkinRoundCodec.js';
 import {
   checkinRoundKey,
   kpiSeriesKey,
@@ -19,7 +28,10 @@ import {
   ROUND_TTL_MS,
   SERIES_MAX,
 } from './kpiValuesKeys.js';
-import { CLAIM_DIGEST_LUA, RECORD_ANSWER_LUA } from './kpiValuesLua.js';
+import { ATTACH_DIGEST_LUA, CLAIM_DIGEST_LUA, RECORD_ANSWER_LUA } from './kpiValuesLua.js';
+
+/** Answers racing in one round retry; each attempt loses only to an answer that did land. */
+const RECORD_ATTEMPTS = 20;
 
 /** Redis implementation of `KpiValuesStore`; key layout in ./kpiValuesKeys.ts. */
 export function createRedisKpiValuesStore(redis: Redis | Cluster): KpiValuesStore {
@@ -28,51 +40,45 @@ export function createRedisKpiValuesStore(redis: Redis | Cluster): KpiValuesStor
       const valid = CheckinRoundSchema.parse(round);
       const key = checkinRoundKey(ws, valid.planId, valid.roundId);
       // HSETNX: the first replica to open the round fixes its owners and window for everyone.
-      const created = await redis.hsetnx(key, 'meta', JSON.stringify(valid));
+      const created = await redis.hsetnx(key, 'meta', encodeRoundMeta(valid));
       if (created === 1) {
         await redis.pexpire(key, ROUND_TTL_MS);
         return valid;
       }
       const stored = await redis.hget(key, 'meta');
-      return stored ? parseJson(CheckinRoundSchema, stored, key) : valid;
+      return stored ? parseRoundMeta(stored, { ...valid, key }) : valid;
     },
 
     async getRound(ws, planId, roundId) {
       const key = checkinRoundKey(ws, planId, roundId);
-      const fields = await redis.hgetall(key);
-      if (!fields.meta) return null;
-      const state: CheckinRoundState = {
-        round: parseJson(CheckinRoundSchema, fields.meta, key),
-        answers: {},
-        revision: Number(fields.rev ?? 0),
-      };
-      for (const [field, raw] of Object.entries(fields)) {
-        if (!field.startsWith('ans:')) continue;
-        const answer = parseJson(CheckinAnswerSchema, raw, key);
-        state.answers[answer.userId] = answer;
-      }
-      if (fields.digest) state.digest = parseJson(DigestRefSchema, fields.digest, key);
-      return state;
+      return parseRoundState(await redis.hgetall(key), { roundId, planId, key });
     },
 
     async recordAnswer(ws, planId, roundId, answer) {
       const valid: CheckinAnswer = CheckinAnswerSchema.parse(answer);
-      const roundKey = checkinRoundKey(ws, planId, roundId);
-      const round = await redis.hget(roundKey, 'meta');
-      if (!round) return null;
-      const { periodKey } = parseJson(CheckinRoundSchema, round, roundKey);
-      const entries = Object.entries(valid.values);
-      const keys = [roundKey, ...entries.map(([kpiId]) => kpiSeriesKey(ws, planId, kpiId))];
-      const args = [
-        valid.userId,
-        JSON.stringify(valid),
-        String(valid.at.getTime()),
-        String(SERIES_MAX),
-        String(ROUND_TTL_MS),
-        ...entries.flatMap(([kpiId, value]) => [kpiId, `${periodKey}|${value}`]),
-      ];
-      const revision = Number(await redis.eval(RECORD_ANSWER_LUA, keys.length, ...keys, ...args));
-      return revision < 0 ? null : { revision };
+      const ref = { roundId, planId, key: checkinRoundKey(ws, planId, roundId) };
+      for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+        // The members to replace are read from the round's answers; the script writes only if no
+        // answer came in between, so two answers at once cannot both keep their old values.
+        const fields = await redis.hgetall(ref.key);
+        const state = parseRoundState(fields, ref);
+        if (!state) return null;
+        const changes = seriesChanges(state, valid);
+        const keys = [ref.key, ...changes.map((c) => kpiSeriesKey(ws, planId, c.kpiId))];
+        const args = [
+          fields.rev ?? '0',
+          answerField(valid.userId),
+          encodeAnswer(valid),
+          String(valid.at.getTime()),
+          String(SERIES_MAX),
+          String(ROUND_TTL_MS),
+          ...changes.flatMap((c) => [c.kpiId, c.member ?? '', c.replaced.join('\n')]),
+        ];
+        const revision = Number(await redis.eval(RECORD_ANSWER_LUA, keys.length, ...keys, ...args));
+        if (revision === -1) return null;
+        if (revision !== -2) return { revision };
+      }
+      throw new Error(`check-in round ${roundId} kept changing under the answer`);
     },
 
     async claimDigest(ws, planId, roundId, { token, nowMs, leaseMs }): Promise<DigestClaim> {
@@ -87,7 +93,7 @@ export function createRedisKpiValuesStore(redis: Redis | Cluster): KpiValuesStor
       )) as string[];
       const [state, digest] = reply;
       if (state === 'posted' && digest) {
-        return { state: 'posted', digest: parseJson(DigestRefSchema, digest, key) };
+        return { state: 'posted', digest: check(DigestRefSchema, parseJson(digest, key), { key }) };
       }
       if (state === 'claimed') return { state: 'claimed' };
       if (state === 'busy') return { state: 'busy' };
@@ -99,7 +105,7 @@ export function createRedisKpiValuesStore(redis: Redis | Cluster): KpiValuesStor
 
     async attachDigest(ws, planId, roundId, digest) {
       const key = checkinRoundKey(ws, planId, roundId);
-      await redis.hset(key, 'digest', JSON.stringify(DigestRefSchema.parse(digest)));
+      await redis.eval(ATTACH_DIGEST_LUA, 1, key, encodeDigest(digest));
     },
 
     async getThresholds(ws, planId) {
@@ -138,21 +144,4 @@ function parseMember(member: string, at: number): KpiReading | undefined {
   // A damaged entry is skipped: one bad point must not hide a KPI's whole history.
   if (sep <= 0 || !Number.isFinite(value) || !Number.isFinite(at)) return undefined;
   return { periodKey: member.slice(0, sep), value, at: new Date(at) };
-}
-
-function parseJson<T>(schema: z.ZodType<T>, raw: string, key: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new StoreError('corrupt_record', 'check-in record is not JSON', { key });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new StoreError('corrupt_record', 'check-in record failed its schema', {
-      key,
-      issues: z.treeifyError(parsed.error),
-    });
-  }
-  return parsed.data;
 }

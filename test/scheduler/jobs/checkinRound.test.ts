@@ -6,6 +6,7 @@ import { publishDigest } from '../../../src/services/checkins/digestPublisher.js
 import { submitReport } from '../../../src/services/checkins/reportService.js';
 import { ActionIds } from '../../../src/slack/ui/ids.js';
 import { generateDraftId } from '../../../src/store/draftId.js';
+import { checkinRoundKey } from '../../../src/store/redis/kpiValuesKeys.js';
 import { freshId, INJECTION, kpi, planWith, publish } from './support/checkinFixtures.js';
 import { useContentHarness } from './support/contentHarness.js';
 
@@ -99,6 +100,10 @@ describe('a KPI check-in round, handlers on real Redis and the fake Slack', () =
     expect(first).toContain('no value reported this round');
     expect(first).not.toContain('<!channel>');
     expect(first).toContain('&lt;!channel&gt;');
+    // The closed round keeps only what a late answer and the digest update below read.
+    const roundKey = checkinRoundKey(ws, planId, ref.roundId);
+    const fields = async () => (await h.redis.hkeys(roundKey)).sort();
+    expect(await fields()).toEqual([`ans:${ALICE}`, 'digest', 'meta', 'rev']);
 
     const bob = await submitReport(h.deps, ws, BOB, ref, { values: { nps: 22 } }, at(25));
     expect(bob).toMatchObject({ kind: 'recorded', followUp: 'update_digest' });
@@ -118,6 +123,7 @@ describe('a KPI check-in round, handlers on real Redis and the fake Slack', () =
     expect(after).toContain('Every owner reported');
     expect(after).toContain('Updated with late answers');
     expect(after).not.toContain('Not reported yet');
+    expect(await fields()).toEqual([`ans:${ALICE}`, `ans:${BOB}`, 'digest', 'meta', 'rev']);
     const updates = () => h.slack.callsTo('chat.update').filter((c) => c.args.channel === CHANNEL);
     expect(updates()).toHaveLength(1);
 
