@@ -111,6 +111,83 @@ describe('RedisDraftStore on real Redis', () => {
     expect((await store.get(ws, draft.id))?.version).toBe(2);
   });
 
+  describe('stored documents', () => {
+    const bigDoc = (counter: number) =>
+      testDoc({ counter, items: Array.from({ length: 60 }, (_, i) => `Milestone ${i}: ship it`) });
+
+    async function savedThreeTimes(ws: WorkspaceKey) {
+      const draft = await createTestDraft(store, ws, { doc: bigDoc(0) });
+      for (const version of [1, 2]) {
+        await store.save(ws, draft.id, {
+          expectedVersion: version,
+          doc: bigDoc(version),
+          title: `Title ${version}`,
+          by: 'UOWNER',
+        });
+      }
+      return { id: draft.id, prefix: `opsplan:{${ws}}:draft:${draft.id}` };
+    }
+
+    it('keeps the record and older revisions deflated, the newest revision being the record; history, revision and restore round-trip', async () => {
+      const ws = newWorkspace();
+      const { id, prefix } = await savedThreeTimes(ws);
+      const json = Buffer.byteLength(JSON.stringify(bigDoc(2)));
+      const doc = await redis.hgetBuffer(prefix, 'doc');
+      expect(doc?.[0]).toBe(0x01);
+      expect(doc?.length).toBeLessThan(json / 4);
+      expect((await redis.hkeys(`${prefix}:revs`)).sort()).toEqual(['1', '2']);
+      for (const stored of Object.values(await redis.hgetallBuffer(`${prefix}:revs`))) {
+        expect(stored[0]).toBe(0x01);
+        expect(stored.length).toBeLessThan(json / 4);
+      }
+
+      expect((await store.history(ws, id)).map((r) => r.version)).toEqual([3, 2, 1]);
+      for (const version of [1, 2, 3]) {
+        expect((await store.getRevision(ws, id, version))?.doc).toEqual(bigDoc(version - 1));
+      }
+      const restored = await store.restore(ws, id, 1, { expectedVersion: 3, by: 'UOWNER' });
+      expect(restored).toMatchObject({ ok: true, record: { version: 4, doc: bigDoc(0) } });
+      expect((await store.getRevision(ws, id, 3))?.doc).toEqual(bigDoc(2));
+      expect((await store.getRevision(ws, id, 4))?.doc).toEqual(bigDoc(0));
+      expect((await store.history(ws, id))[0]).toMatchObject({ version: 4, restoredFrom: 1 });
+    });
+
+    it('reads, restores and saves over a draft written before documents were deflated', async () => {
+      const ws = newWorkspace();
+      const { id, prefix } = await savedThreeTimes(ws);
+      // What the store wrote before: JSON text in the record and in revs, the newest included.
+      await redis.hset(prefix, 'doc', JSON.stringify(bigDoc(2)));
+      for (const version of [1, 2, 3]) {
+        await redis.hset(`${prefix}:revs`, String(version), JSON.stringify(bigDoc(version - 1)));
+      }
+
+      expect((await store.get(ws, id))?.doc).toEqual(bigDoc(2));
+      for (const version of [1, 2, 3]) {
+        expect((await store.getRevision(ws, id, version))?.doc).toEqual(bigDoc(version - 1));
+      }
+      const restored = await store.restore(ws, id, 2, { expectedVersion: 3, by: 'UOWNER' });
+      expect(restored).toMatchObject({ ok: true, record: { version: 4, doc: bigDoc(1) } });
+      for (const version of [1, 2, 3, 4]) {
+        expect((await store.getRevision(ws, id, version))?.doc).toEqual(
+          bigDoc(version === 4 ? 1 : version - 1),
+        );
+      }
+      expect((await redis.hgetBuffer(`${prefix}:revs`, '3'))?.toString()).toBe(
+        JSON.stringify(bigDoc(2)),
+      );
+    });
+
+    it('reports a revision that does not inflate as corrupt_record', async () => {
+      const ws = newWorkspace();
+      const { id, prefix } = await savedThreeTimes(ws);
+      await redis.hset(`${prefix}:revs`, '1', Buffer.of(0x01, 0xff, 0xfe));
+      await redis.hset(prefix, 'doc', Buffer.of(0x01, 0x00));
+      await expect(store.getRevision(ws, id, 1)).rejects.toSatisfy(rejectsWith('corrupt_record'));
+      await expect(store.get(ws, id)).rejects.toSatisfy(rejectsWith('corrupt_record'));
+      await expect(store.getRevision(ws, id, 3)).rejects.toSatisfy(rejectsWith('corrupt_record'));
+    });
+  });
+
   describe('corrupt data in Redis', () => {
     async function corruptField(field: string, value: string) {
       const ws = newWorkspace();

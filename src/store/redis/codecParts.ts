@@ -33,10 +33,26 @@ export function corrupt(what: string, context: Record<string, unknown>, error: z
 
 /** A Lua script's flat [field, value, field, value…] reply as an object. */
 export function hashFromReply(reply: unknown): Record<string, string> {
-  const flat = z.array(z.string()).parse(reply);
-  const hash: Record<string, string> = {};
+  return pairs(z.array(z.string()).parse(reply));
+}
+
+/** The same from a script called through its Buffer variant (some values are binary). */
+export function bufferHashFromReply(reply: unknown): Record<string, Buffer> {
+  return pairs(z.array(z.instanceof(Buffer)).parse(reply));
+}
+
+function pairs<V extends string | Buffer>(flat: V[]): Record<string, V> {
+  const hash: Record<string, V> = {};
   for (let index = 0; index + 1 < flat.length; index += 2) {
-    hash[flat[index] as string] = flat[index + 1] as string;
+    hash[String(flat[index])] = flat[index + 1] as V;
   }
   return hash;
+}
+
+/** A status word of a script reply read through the Buffer variant. */
+export function bufferText<Out>(schema: z.ZodType<Out, string>) {
+  return z
+    .instanceof(Buffer)
+    .transform((bytes) => bytes.toString('utf8'))
+    .pipe(schema);
 }

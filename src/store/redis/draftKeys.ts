@@ -4,10 +4,11 @@ import type { WorkspaceKey } from '../workspaceKey.js';
  * Redis key layout of the draft store (see also src/store/README.md).
  *
  *   opsplan:workspaces                         SET    workspace keys that ever had a draft (for the sweep)
- *   opsplan:{<ws>}:draft:<id>                  HASH   the record: version, doc (JSON), title, titleHash,
+ *   opsplan:{<ws>}:draft:<id>                  HASH   the record: version, doc (deflatedJson), title, titleHash,
  *                                                     ownerId, editorIds (JSON), createdAt, updatedAt,
  *                                                     updatedBy, status, saveId
- *   opsplan:{<ws>}:draft:<id>:revs             HASH   <version> → doc JSON of that save (last 50)
+ *   opsplan:{<ws>}:draft:<id>:revs             HASH   <version> → doc of that save (deflatedJson), for the
+ *                                                     49 before the current one (whose doc is the record's)
  *   opsplan:{<ws>}:draft:<id>:revmeta          HASH   <version> → {"savedAt","savedBy","title","restoredFrom"?}
  *   opsplan:{<ws>}:draft:<id>:pending          HASH   JSON [userId, sectionId] → {"values","savedAt"};
  *                                                     the only key with a TTL (7 days after the last put)

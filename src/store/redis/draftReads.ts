@@ -8,8 +8,8 @@ import {
   normalizeTitle,
   parseDraftRecord,
   parseDraftSummary,
+  parseRevisionDoc,
   parseRevisionMeta,
-  parseStoredDoc,
   SUMMARY_FIELDS,
   titleHash,
 } from './draftRecordCodec.js';
@@ -24,7 +24,7 @@ export async function getDraft<T>(
 ): Promise<DraftRecord<T> | null> {
   const canonical = normalizeDraftId(id);
   if (canonical === undefined) return null;
-  const hash = await ctx.redis.hgetall(draftKeys(ws, canonical).draft);
+  const hash = await ctx.redis.hgetallBuffer(draftKeys(ws, canonical).draft);
   if (Object.keys(hash).length === 0) return null;
   return parseDraftRecord(ctx.docSchema, canonical, hash, { ws });
 }
@@ -82,22 +82,15 @@ export async function getDraftRevision<T>(
 ): Promise<Revision<T> | null> {
   const canonical = normalizeDraftId(id);
   if (canonical === undefined || !Number.isSafeInteger(version)) return null;
-  const keys = draftKeys(ws, canonical);
-  // One MULTI (same slot) so a concurrent trim cannot hand back a doc without its metadata.
-  const replies = await ctx.redis
-    .multi()
-    .hget(keys.revs, String(version))
-    .hget(keys.revmeta, String(version))
-    .exec();
-  const [docJson, metaJson] = (replies ?? []).map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  });
-  if (typeof docJson !== 'string' || typeof metaJson !== 'string') return null;
+  const reply = z
+    .union([z.tuple([]), z.tuple([z.instanceof(Buffer), z.instanceof(Buffer)])])
+    .parse(await ctx.scripts.readRevision(draftKeys(ws, canonical), version));
+  if (reply.length === 0) return null;
+  const [meta, stored] = reply;
   const context = { ws, id: canonical, version };
   return {
-    ...parseRevisionMeta(version, metaJson, context),
-    doc: parseStoredDoc(ctx.docSchema, docJson, context),
+    ...parseRevisionMeta(version, meta.toString('utf8'), context),
+    doc: parseRevisionDoc(ctx.docSchema, stored, context),
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DraftRecord, DraftSummary, PendingInput, RevisionInfo } from '../draftStore.js';
 import { StoreError } from '../errors.js';
 import { corrupt, isoDate, jsonOf } from './codecParts.js';
+import { inflateStoredJson } from './deflatedJson.js';
 
 /**
  * Conversion between records and what Redis holds. Every read goes through zod: a field that is
@@ -36,15 +37,21 @@ const revisionMetaSchema = jsonOf(
 
 const pendingEntrySchema = jsonOf(z.object({ values: z.unknown(), savedAt: isoDate }));
 
+/** The record from its hash read as bytes: the doc is deflated (or JSON, written before). */
 export function parseDraftRecord<T>(
   docSchema: z.ZodType<T>,
   id: string,
-  hash: Record<string, string>,
+  hash: Record<string, Buffer>,
   context: Record<string, unknown>,
 ): DraftRecord<T> {
+  const { doc, ...rest } = hash;
+  const fields: Record<string, string | undefined> = {};
+  for (const [field, value] of Object.entries(rest)) fields[field] = value.toString('utf8');
+  // A doc that does not inflate is simply missing to the schema: corrupt_record like any other.
+  fields.doc = doc === undefined ? undefined : inflateStoredJson(doc);
   const parsed = summarySchema
     .extend({ doc: jsonOf(docSchema), createdAt: isoDate })
-    .safeParse(hash);
+    .safeParse(fields);
   if (!parsed.success) throw corrupt('draft', { ...context, id }, parsed.error);
   return { id, ...parsed.data };
 }
@@ -94,6 +101,19 @@ export function parseStoredDoc<T>(
   const parsed = jsonOf(docSchema).safeParse(json);
   if (!parsed.success) throw corrupt('document', context, parsed.error);
   return parsed.data;
+}
+
+/** A revision as `revs` holds it (deflated, or JSON when written before). */
+export function parseRevisionDoc<T>(
+  docSchema: z.ZodType<T>,
+  stored: Buffer,
+  context: Record<string, unknown>,
+): T {
+  const json = inflateStoredJson(stored);
+  if (json === undefined) {
+    throw new StoreError('corrupt_record', 'stored revision does not inflate', context);
+  }
+  return parseStoredDoc(docSchema, json, context);
 }
 
 export function encodePendingEntry(values: unknown, savedAt: Date): string {

@@ -3,9 +3,10 @@ import type { DraftKeys } from './draftKeys.js';
 import { CREATE_DRAFT_LUA } from './lua/createDraftLua.js';
 import { DELETE_DRAFT_LUA } from './lua/deleteDraftLua.js';
 import { PUT_PENDING_INPUT_LUA, TAKE_PENDING_INPUT_LUA } from './lua/pendingInputLua.js';
+import { READ_REVISION_LUA } from './lua/readRevisionLua.js';
 import { SAVE_DRAFT_LUA } from './lua/saveDraftLua.js';
 
-type Arg = string | number;
+type Arg = string | number | Buffer;
 type ScriptCommand = (...keysAndArgs: Arg[]) => Promise<unknown>;
 
 // defineCommand gives EVALSHA with a transparent EVAL fallback (after a restart or SCRIPT FLUSH the
@@ -16,6 +17,7 @@ const SCRIPTS = {
   opsplanDraftDelete: { lua: DELETE_DRAFT_LUA, numberOfKeys: 7 },
   opsplanPendingPut: { lua: PUT_PENDING_INPUT_LUA, numberOfKeys: 2 },
   opsplanPendingTake: { lua: TAKE_PENDING_INPUT_LUA, numberOfKeys: 1 },
+  opsplanDraftRevision: { lua: READ_REVISION_LUA, numberOfKeys: 3 },
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -27,6 +29,7 @@ export interface DraftScripts {
   delete(keys: DraftKeys, args: Arg[]): Promise<unknown>;
   putPending(keys: DraftKeys, args: Arg[]): Promise<unknown>;
   takePending(keys: DraftKeys, args: Arg[]): Promise<unknown>;
+  readRevision(keys: DraftKeys, version: number): Promise<unknown>;
 }
 
 export function registerDraftScripts(client: Redis | Cluster): DraftScripts {
@@ -34,7 +37,7 @@ export function registerDraftScripts(client: Redis | Cluster): DraftScripts {
     client.defineCommand(name, definition);
   }
   // defineCommand adds methods at runtime that ioredis' types cannot know about.
-  const commands = client as unknown as Record<ScriptName, ScriptCommand>;
+  const commands = client as unknown as Record<ScriptName | `${ScriptName}Buffer`, ScriptCommand>;
   const draftWriteKeys = (k: DraftKeys) => [
     k.draft,
     k.revs,
@@ -45,7 +48,8 @@ export function registerDraftScripts(client: Redis | Cluster): DraftScripts {
   ];
   return {
     create: (keys, args) => commands.opsplanDraftCreate(...draftWriteKeys(keys), ...args),
-    save: (keys, args) => commands.opsplanDraftSave(...draftWriteKeys(keys), ...args),
+    // Its reply holds the record, whose doc is binary: the Buffer variant leaves it intact.
+    save: (keys, args) => commands.opsplanDraftSaveBuffer(...draftWriteKeys(keys), ...args),
     delete: (keys, args) =>
       commands.opsplanDraftDelete(
         keys.draft,
@@ -59,5 +63,7 @@ export function registerDraftScripts(client: Redis | Cluster): DraftScripts {
       ),
     putPending: (keys, args) => commands.opsplanPendingPut(keys.draft, keys.pending, ...args),
     takePending: (keys, args) => commands.opsplanPendingTake(keys.pending, ...args),
+    readRevision: (keys, version) =>
+      commands.opsplanDraftRevisionBuffer(keys.draft, keys.revs, keys.revmeta, version),
   };
 }

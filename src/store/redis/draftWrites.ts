@@ -20,7 +20,8 @@ import {
 } from '../draftStore.js';
 import { StoreError } from '../errors.js';
 import type { WorkspaceKey } from '../workspaceKey.js';
-import { hashFromReply } from './codecParts.js';
+import { bufferHashFromReply, bufferText } from './codecParts.js';
+import { deflateJson } from './deflatedJson.js';
 import { draftKeys, WORKSPACES_KEY } from './draftKeys.js';
 import {
   encodeRevisionMeta,
@@ -36,8 +37,8 @@ const MAX_ID_ATTEMPTS = 5;
 
 const createReply = z.tuple([z.enum(['ok', 'id_taken'])]);
 const saveReply = z.union([
-  z.tuple([z.enum(['ok', 'conflict']), z.array(z.string())]),
-  z.tuple([z.enum(['not_found', 'corrupt'])]),
+  z.tuple([bufferText(z.enum(['ok', 'conflict'])), z.array(z.instanceof(Buffer))]),
+  z.tuple([bufferText(z.enum(['not_found', 'corrupt']))]),
 ]);
 export const deleteReply = z.union([
   z.tuple([z.literal('deleted'), z.array(z.string())]),
@@ -47,6 +48,8 @@ export const deleteReply = z.union([
 
 interface CheckedCreate {
   docJson: string;
+  /** What Redis keeps of the doc (record and revision 1). */
+  stored: Buffer;
   title: string;
   ownerId: string;
   by: string;
@@ -55,8 +58,10 @@ interface CheckedCreate {
 
 function checkCreate<T>(ctx: RedisDraftContext<T>, input: CreateDraftInput<T>): CheckedCreate {
   const ownerId = checkUserId(input.ownerId, 'ownerId');
+  const docJson = encodeDoc(ctx.docSchema, input.doc);
   return {
-    docJson: encodeDoc(ctx.docSchema, input.doc),
+    docJson,
+    stored: deflateJson(docJson),
     title: checkTitle(input.title),
     ownerId,
     by: checkUserId(input.by, 'by'),
@@ -72,10 +77,10 @@ async function createUnder<T>(
   input: CheckedCreate,
   now: Date,
 ): Promise<DraftRecord<T> | undefined> {
-  const { docJson, title, ownerId, by, editorIds } = input;
+  const { docJson, stored, title, ownerId, by, editorIds } = input;
   const reply = await ctx.scripts.create(draftKeys(ws, id), [
     id,
-    docJson,
+    stored,
     title,
     titleHash(title),
     ownerId,
@@ -155,7 +160,7 @@ export async function saveDraft<T>(
     await ctx.scripts.save(draftKeys(ws, canonical), [
       canonical,
       expectedVersion,
-      docJson,
+      deflateJson(docJson),
       title,
       titleHash(title),
       now.toISOString(),
@@ -175,7 +180,7 @@ export async function saveDraft<T>(
       id: canonical,
     });
   }
-  const record = parseDraftRecord(ctx.docSchema, canonical, hashFromReply(reply[1]), { ws });
+  const record = parseDraftRecord(ctx.docSchema, canonical, bufferHashFromReply(reply[1]), { ws });
   return reply[0] === 'ok'
     ? { ok: true, record }
     : { ok: false, reason: 'conflict', current: record };

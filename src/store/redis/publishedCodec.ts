@@ -8,6 +8,7 @@ import type {
   PublishedVersionInfo,
 } from '../publishedStore.js';
 import { corrupt, isoDate, jsonOf } from './codecParts.js';
+import { deflateJson, inflateStoredJson } from './deflatedJson.js';
 
 /**
  * Conversion between published records and what Redis holds. Reads go through zod: anything
@@ -75,8 +76,11 @@ export interface FrozenFields {
   reviewSummary: ReviewSummary;
 }
 
-export function encodeFrozenVersion(doc: unknown, fields: FrozenFields): string {
-  return JSON.stringify({ ...fields, doc, publishedAt: fields.publishedAt.toISOString() });
+/** Deflated (see deflatedJson): a frozen version is kept forever and read back whole. */
+export function encodeFrozenVersion(doc: unknown, fields: FrozenFields): Buffer {
+  return deflateJson(
+    JSON.stringify({ ...fields, doc, publishedAt: fields.publishedAt.toISOString() }),
+  );
 }
 
 export function encodeVersionMeta(fields: FrozenFields): string {
@@ -94,10 +98,17 @@ export function parseFrozenVersion<T>(
   docSchema: z.ZodType<T>,
   planId: string,
   version: number,
-  json: string,
+  stored: Buffer,
   postJson: string | null,
   context: Record<string, unknown>,
 ): PublishedVersion<T> {
+  const json = inflateStoredJson(stored);
+  if (json === undefined) {
+    throw new StoreError('corrupt_record', 'stored published version does not inflate', {
+      ...context,
+      version,
+    });
+  }
   const parsed = jsonOf(z.object({ ...frozenFields, doc: docSchema })).safeParse(json);
   if (!parsed.success) throw corrupt('published version', { ...context, version }, parsed.error);
   const { doc, ...fields } = parsed.data;

@@ -9,7 +9,7 @@ import { workspacePrefix } from './draftKeys.js';
  *
  *   opsplan:{<ws>}:plan:<id>               HASH  head: latest, title, ownerId, editorIds (JSON),
  *                                                publishedAt, publishedBy — of the latest version
- *   opsplan:{<ws>}:plan:<id>:docs          HASH  <version> → frozen version JSON {doc, title, ownerId,
+ *   opsplan:{<ws>}:plan:<id>:docs          HASH  <version> → frozen version (deflatedJson) {doc, title, ownerId,
  *                                                editorIds, publishedBy, publishedAt, reviewSummary};
  *                                                written with HSETNX only, never rewritten or deleted
  *   opsplan:{<ws>}:plan:<id>:meta          HASH  <version> → {title, publishedAt, publishedBy} (list)

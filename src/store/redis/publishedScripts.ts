@@ -7,7 +7,7 @@ import {
   RENEW_PUBLISH_LUA,
 } from './lua/publishedIdempotencyLua.js';
 
-type Arg = string | number;
+type Arg = string | number | Buffer;
 type ScriptCommand = (...keysAndArgs: Arg[]) => Promise<unknown>;
 
 // As for drafts: EVALSHA with EVAL fallback, and numberOfKeys lets Cluster route by the first key.

@@ -137,16 +137,16 @@ export async function getVersion<T>(
   const keys = publishedPlanKeys(ws, id);
   const replies = await ctx.redis
     .multi()
-    .hget(keys.docs, String(version))
+    .hgetBuffer(keys.docs, String(version))
     .hget(keys.posts, String(version))
     .exec();
-  const [docJson, postJson] = (replies ?? []).map(([error, value]) => {
+  const [stored, postJson] = (replies ?? []).map(([error, value]) => {
     if (error) throw error;
     return value;
   });
-  if (typeof docJson !== 'string') return null;
+  if (!Buffer.isBuffer(stored)) return null;
   const post = typeof postJson === 'string' ? postJson : null;
-  return parseFrozenVersion(ctx.docSchema, id, version, docJson, post, { ws, planId: id });
+  return parseFrozenVersion(ctx.docSchema, id, version, stored, post, { ws, planId: id });
 }
 
 export async function latestVersion<T>(

@@ -107,9 +107,41 @@ describe('RedisPublishedStore on real Redis', () => {
     expect((await plans.latest(ws, planId))?.doc).toEqual(doc);
   });
 
+  it('keeps a frozen version deflated, and still reads one kept as JSON text (written before)', async () => {
+    const plans = new RedisPublishedStore(redis, PlanSchema);
+    const ws = newWorkspace();
+    const planId = newPlanId();
+    const doc = samplePlan('en');
+    const input = { ...freezeInput(), doc, title: doc.meta.title };
+    await plans.freeze(ws, planId, input);
+    const docsKey = `opsplan:{${ws}}:plan:${planId}:docs`;
+    const json = JSON.stringify({
+      title: input.title,
+      ownerId: input.ownerId,
+      editorIds: input.editorIds,
+      publishedBy: input.publishedBy,
+      publishedAt: input.publishedAt.toISOString(),
+      reviewSummary: input.reviewSummary,
+      doc,
+    });
+    const stored = await redis.hgetBuffer(docsKey, '1');
+    expect(stored?.[0]).toBe(0x01);
+    expect(stored?.length).toBeLessThan(Buffer.byteLength(json));
+    const frozen = await plans.get(ws, planId, 1);
+    expect(frozen?.doc).toEqual(doc);
+
+    await redis.hset(docsKey, '1', json);
+    expect(await plans.get(ws, planId, 1)).toEqual(frozen);
+  });
+
   describe('corrupt data in Redis', () => {
-    it('reports a frozen version that is not JSON or not a valid document as corrupt_record', async () => {
-      for (const value of ['{"doc": cut', JSON.stringify({ doc: { goal: 1 } })]) {
+    it('reports a frozen version that is not JSON, not a valid document or does not inflate as corrupt_record', async () => {
+      const values = [
+        '{"doc": cut',
+        JSON.stringify({ doc: { goal: 1 } }),
+        Buffer.of(0x01, 0xff, 0xfe),
+      ];
+      for (const value of values) {
         const ws = newWorkspace();
         const planId = await publishedPlan(ws);
         await redis.hset(`opsplan:{${ws}}:plan:${planId}:docs`, '2', value);

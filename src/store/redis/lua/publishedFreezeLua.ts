@@ -3,8 +3,8 @@
  * (HSETNX: an existing version is never overwritten), list entry, idempotency entry, head and access
  * index change together or not at all.
  * KEYS: head, docs, meta, freezes, access
- * ARGV: planId, freezeKeyHash, versionJson, metaJson, title, ownerId, editorIdsJson, publishedAtIso,
- *       publishedBy, editorId…
+ * ARGV: planId, freezeKeyHash, frozen version (deflatedJson bytes), metaJson, title, ownerId,
+ *       editorIdsJson, publishedAtIso, publishedBy, editorId…
  * Returns {'ok', version} | {'existing', version} (this key froze it before) | {'corrupt', why}.
  */
 export const FREEZE_PUBLISHED_LUA = `

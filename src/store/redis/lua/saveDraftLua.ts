@@ -3,9 +3,11 @@ import { ACCESS_INDEX_LUA } from './accessIndexLua.js';
 /**
  * Compare-and-set of a draft on its version, with history and indexes, in one atomic step.
  * KEYS: draft, revs, revmeta, updatedIndex, accessIndex, titleIndex
- * ARGV: id, expectedVersion, docJson, title, titleHash, nowIso, nowMs, by, revMetaJson, saveId,
- *       historyLimit, editorsGiven ('1' | '0'), editorId…
- * Returns {'ok', hgetall} | {'conflict', hgetall} | {'not_found'} | {'corrupt'}.
+ * ARGV: id, expectedVersion, doc (deflatedJson bytes), title, titleHash, nowIso, nowMs, by,
+ *       revMetaJson, saveId, historyLimit, editorsGiven ('1' | '0'), editorId…
+ * The newest revision's document is the record's own: a save moves the one it replaces into revs.
+ * Returns {'ok', hgetall} | {'conflict', hgetall} | {'not_found'} | {'corrupt'} (called through
+ * the Buffer variant: the record's doc is binary).
  */
 export const SAVE_DRAFT_LUA = `${ACCESS_INDEX_LUA}
 local draftKey, revsKey, revmetaKey, updatedKey, accessKey, titleKey =
@@ -44,10 +46,11 @@ end
 removeTitleEntry(titleKey, draftKey, id)
 redis.call('ZADD', titleKey, 0, ARGV[5] .. ':' .. id)
 
+local previous = redis.call('HGET', draftKey, 'doc')
+if previous then redis.call('HSET', revsKey, tostring(current), previous) end
 redis.call('HSET', draftKey,
   'version', version, 'doc', ARGV[3], 'title', ARGV[4], 'titleHash', ARGV[5],
   'updatedAt', ARGV[6], 'updatedBy', ARGV[8], 'saveId', ARGV[10])
-redis.call('HSET', revsKey, tostring(version), ARGV[3])
 redis.call('HSET', revmetaKey, tostring(version), ARGV[9])
 -- Versions only ever grow by one, so the retained history is exactly the window ending at version.
 local dropped = version - tonumber(ARGV[11])
