@@ -3,6 +3,7 @@ import {
   type CodedError,
   type CustomRoute,
   HTTPReceiver,
+  type LogLevel,
   type Receiver,
   SocketModeReceiver,
 } from '@slack/bolt';
@@ -52,6 +53,9 @@ export function createBoltApp(options: {
     token: config.slack.botToken,
     receiver,
     logger,
+    // Bolt sets the level of the logger it is given (INFO unless told): say the configured one,
+    // or LOG_LEVEL=debug is silently turned back into info for the whole app.
+    logLevel: config.logLevel as LogLevel,
     clientOptions: { slackApiUrl: config.slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
     deferInitialization: true,
     extendedErrorHandler: true,
