@@ -44,6 +44,8 @@ export const en = {
       'Shown: what you typed, over the latest saved version. Saving now replaces this section as someone else saved it.',
     fixErrors: (p: { problems: string }) => `Not saved yet — please fix:\n${p.problems}`,
     rowLimit: 'That list is full for this step.',
+    savedWindowStale: (p: { title: string; command: string }) =>
+      `*Saved ✓* — your answers in _${p.title}_ are stored. Slack could not refresh the window, so it may still show the step: just close it, and continue any time with \`${p.command}\`.`,
   },
   subcommands: {
     new: {

@@ -40,6 +40,8 @@ export const zhCN: Messages = {
       '下方是你输入的内容，覆盖在最新保存的版本之上。现在保存将替换他人刚保存的这一章节。',
     fixErrors: (p) => `尚未保存，请先修改：\n${p.problems}`,
     rowLimit: '本步骤中该列表已满。',
+    savedWindowStale: (p) =>
+      `*已保存 ✓* — 你在「${p.title}」中填写的内容已保存。Slack 未能刷新窗口，它可能仍显示本步骤：直接关闭即可，随时可以用 \`${p.command}\` 继续填写。`,
   },
   subcommands: {
     new: { usage: '/opsplan new [标题]', summary: '新建运营计划书，按章节逐步填写。' },

@@ -58,19 +58,37 @@ async function tryAck(args: Args, response?: unknown): Promise<boolean> {
 export function createErrorBoundary(deps: ErrorBoundaryDeps): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     deps.inFlight.begin();
+    const started = Date.now();
+    let failed = false;
     try {
       await args.next();
     } catch (err) {
+      failed = true;
       await answerFailure(deps, args, err);
     } finally {
       deps.inFlight.end();
+      // The request's last word, after anything it sent the user: how long the work after the
+      // ack really took, and the point from which nothing more is sent for it.
+      const body = bodyOf(args);
+      const actor = actorOf(body);
+      deps.logger.log('debug', 'request handled', {
+        type: typeOf(body),
+        teamId: actor?.teamId,
+        userId: actor?.userId,
+        ms: Date.now() - started,
+        failed,
+      });
     }
   };
 }
 
+function typeOf(body: Record<string, unknown>): string {
+  return (body.type as string | undefined) ?? (body.command ? 'slash_command' : 'unknown');
+}
+
 async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown): Promise<void> {
   const body = bodyOf(args);
-  const type = (body.type as string | undefined) ?? (body.command ? 'slash_command' : 'unknown');
+  const type = typeOf(body);
   const actor = actorOf(body);
   const storage = isStorageUnavailable(err);
   deps.logger.log(storage ? 'warn' : 'error', 'listener failed', {

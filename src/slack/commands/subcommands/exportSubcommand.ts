@@ -1,6 +1,7 @@
 import { uploadTextFile } from '../../../services/slack/uploadTextFile.js';
 import { exportPlan } from '../../../services/transfer/exportPlan.js';
 import { parseExportArgs } from '../../../services/transfer/exportRequest.js';
+import { confirmDone } from '../../listeners/confirmDone.js';
 import { isPublicChannel, openDirectMessage } from '../../listeners/transfer/slackChannels.js';
 import type { TransferDeps } from '../../listeners/transfer/transferDeps.js';
 import { localeOfMessages } from '../../ui/browse/browseTexts.js';
@@ -65,7 +66,14 @@ export function createExportSubcommand(deps: TransferDeps): Subcommand {
         format: file.format,
         source: file.source.kind,
       });
-      await ctx.respond({ response_type: 'ephemeral', ...exportSentMessage(file, ctx.locale) });
+      // The file is in the user's DM with a comment saying what it is: if this note cannot be
+      // posted, that file already tells the truth, and nothing else is sent.
+      await confirmDone({
+        logger: ctx.logger,
+        method: 'response_url',
+        show: () =>
+          ctx.respond({ response_type: 'ephemeral', ...exportSentMessage(file, ctx.locale) }),
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import { channelMention, escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { PublishService } from '../../../services/publish/publishService.js';
 import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
 import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
+import { confirmDone, directMessage } from '../../listeners/confirmDone.js';
 import { localeOfMessages } from '../../ui/browse/browseTexts.js';
 import { escapeForMrkdwnCode } from '../../ui/inlineCode.js';
 import { buildNoticeMessage } from '../../ui/noticeMessage.js';
@@ -107,14 +108,12 @@ async function publishNow(
     channel,
     requestId: ctx.command.trigger_id,
   });
-  const notice = buildNoticeMessage(publishOutcomeText(outcome, ctx.locale));
-  try {
-    await ctx.respond({ response_type: 'ephemeral', ...notice });
-  } catch (error) {
-    // The outcome matters more than the channel it arrives in: a DM reaches the user anyway.
-    ctx.logger.log('info', 'publish outcome not delivered on the response_url, sending a DM', {
-      err: error instanceof Error ? error.message : String(error),
-    });
-    await ctx.client.chat.postMessage({ channel: ctx.identity.userId, ...notice });
-  }
+  const text = publishOutcomeText(outcome, ctx.locale);
+  // The outcome matters more than the channel it arrives in: a DM reaches the user anyway.
+  await confirmDone({
+    logger: ctx.logger,
+    method: 'response_url',
+    show: () => ctx.respond({ response_type: 'ephemeral', ...buildNoticeMessage(text) }),
+    otherwise: directMessage(ctx.client, ctx.identity.userId, text),
+  });
 }

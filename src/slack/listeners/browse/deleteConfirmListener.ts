@@ -9,6 +9,7 @@ import { buildNoticeModal } from '../../ui/browse/deleteModals.js';
 import { safeTitle } from '../../ui/browse/planCard.js';
 import { CallbackIds } from '../../ui/ids.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
+import { confirmDone } from '../confirmDone.js';
 import type { BrowseDeps } from './browseDeps.js';
 import { publishHome } from './planViews.js';
 
@@ -55,7 +56,12 @@ export function registerDeleteConfirm(app: App, deps: BrowseDeps): void {
         break;
     }
     if (outcome.kind === 'deleted' && metadata.h) {
-      await publishHome(deps, client, identity, locale);
+      // The modal already said "deleted"; a stale Home re-renders the next time it is opened.
+      await confirmDone({
+        logger: deps.logger,
+        method: 'views.publish',
+        show: () => publishHome(deps, client, identity, locale),
+      });
     }
   });
 }

@@ -4,6 +4,7 @@ import { lookupPlanById } from '../../../services/browse/planLookup.js';
 import { type BrowseTexts, browseTexts } from '../../ui/browse/browseTexts.js';
 import { decodeHistoryMetadata, decodeRestore } from '../../ui/browse/browseValues.js';
 import { ActionIds } from '../../ui/ids.js';
+import { confirmDone, directMessage } from '../confirmDone.js';
 import type { BrowseDeps } from './browseDeps.js';
 import { clickedButtonValue, startInteraction, tellUser } from './browseInteraction.js';
 import { historyView, publishHome } from './planViews.js';
@@ -57,24 +58,41 @@ export function registerHistoryRestore(app: App, deps: BrowseDeps): void {
       );
       return;
     }
-    const lookup = await lookupPlanById(deps.drafts, interaction.identity, value.p);
-    if (lookup.kind !== 'found') {
-      await tellUser(interaction, 'OpsPlan', t.lookup.gone);
-      return;
-    }
+    // The restore is decided (done, or refused on a conflict): failing to show it must not be
+    // reported as failing to do it. The notice goes by DM instead.
     const notice = noticeFor(outcome, t);
-    const view = await historyView(deps, interaction.identity, lookup.record, {
-      locale: interaction.locale,
-      fromHome: metadata.h,
-      ...(notice ? { notice } : {}),
-    });
-    await interaction.client.views.update({
-      view_id: interaction.view.id,
-      ...(interaction.view.hash ? { hash: interaction.view.hash } : {}),
-      view,
+    const shown = interaction.view;
+    await confirmDone({
+      logger: deps.logger,
+      method: 'views.update',
+      show: async () => {
+        const lookup = await lookupPlanById(deps.drafts, interaction.identity, value.p);
+        if (lookup.kind !== 'found') {
+          await tellUser(interaction, 'OpsPlan', t.lookup.gone);
+          return;
+        }
+        const view = await historyView(deps, interaction.identity, lookup.record, {
+          locale: interaction.locale,
+          fromHome: metadata.h,
+          ...(notice ? { notice } : {}),
+        });
+        await interaction.client.views.update({
+          view_id: shown.id,
+          ...(shown.hash ? { hash: shown.hash } : {}),
+          view,
+        });
+      },
+      ...(notice
+        ? { otherwise: directMessage(interaction.client, interaction.identity.userId, notice) }
+        : {}),
     });
     if (metadata.h && outcome.kind === 'restored') {
-      await publishHome(deps, interaction.client, interaction.identity, interaction.locale);
+      // A stale Home re-renders the next time it is opened: not worth a message.
+      await confirmDone({
+        logger: deps.logger,
+        method: 'views.publish',
+        show: () => publishHome(deps, interaction.client, interaction.identity, interaction.locale),
+      });
     }
   });
 }

@@ -6,6 +6,8 @@ import type { Plan } from '../../../domain/plan.js';
 import type { Template } from '../../../domain/template.js';
 import { messagesFor } from '../../../i18n/messages.js';
 import type { AppLogger } from '../../../logging/logger.js';
+import { escapeMrkdwn } from '../../../render/mrkdwn.js';
+import { COMMAND } from '../../commandName.js';
 import { ActionIds } from '../../ui/ids.js';
 import { buildSavedModal } from '../../ui/interview/savedModal.js';
 import {
@@ -17,6 +19,7 @@ import {
 import { stateToPrefill } from '../../ui/interview/sectionSubmission.js';
 import { buildNoticeModal } from '../../ui/noticeModal.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
+import { confirmDone, directMessage } from '../confirmDone.js';
 import type { InterviewDeps } from './interviewDeps.js';
 import { refusalText } from './refusalText.js';
 import { sectionScreen } from './sectionScreens.js';
@@ -126,12 +129,25 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
       await updateView(client, deps.logger, ctx, view);
       return;
     }
-    await updateView(
-      client,
-      deps.logger,
-      ctx,
-      await screenAfter({ ...step, record: outcome.record }),
-    );
+    // Saved. From here on a failure belongs to the screen, not to the save: the user is told the
+    // truth by DM instead of an apology for work that was done.
+    const saved = { ...step, record: outcome.record };
+    await confirmDone({
+      logger: deps.logger,
+      method: 'views.update',
+      show: async () => updateView(client, deps.logger, ctx, await screenAfter(saved)),
+      otherwise: {
+        method: 'chat.postMessage',
+        send: async () => {
+          const locale = await deps.locales.localeOf(identity);
+          const text = messagesFor(locale).plans.savedWindowStale({
+            title: escapeMrkdwn(saved.record.title),
+            command: `${COMMAND} edit ${escapeMrkdwn(saved.record.id)}`,
+          });
+          await directMessage(client, identity.userId, text).send();
+        },
+      },
+    });
   }
 
   app.action<BlockAction>(ActionIds.sectionBack, async ({ ack, body, client }) => {

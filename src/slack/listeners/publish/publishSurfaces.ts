@@ -4,9 +4,9 @@ import type { Locale } from '../../../domain/locale.js';
 import { messagesFor } from '../../../i18n/messages.js';
 import type { AppLogger } from '../../../logging/logger.js';
 import { isStorageUnavailable } from '../../../store/storageUnavailable.js';
-import { buildNoticeMessage } from '../../ui/noticeMessage.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseInteraction } from '../browse/browseInteraction.js';
+import { confirmDone, directMessage } from '../confirmDone.js';
 
 /**
  * Where a publish shows its progress and outcome. Slack's 3 seconds only apply to the ack, so the
@@ -33,17 +33,11 @@ export async function showOutcome(
   view: ModalView,
   dmText: string,
 ): Promise<void> {
-  try {
-    await args.client.views.update({ view_id: viewId, view });
-    return;
-  } catch (error) {
-    args.logger.log('info', 'publish outcome modal gone, telling the user by DM', {
-      err: error instanceof Error ? error.message : String(error),
-    });
-  }
-  await args.client.chat.postMessage({
-    channel: args.identity.userId,
-    ...buildNoticeMessage(dmText),
+  await confirmDone({
+    logger: args.logger,
+    method: 'views.update',
+    show: () => args.client.views.update({ view_id: viewId, view }),
+    otherwise: directMessage(args.client, args.identity.userId, dmText),
   });
 }
 
