@@ -10,6 +10,7 @@ import {
 import type { Config } from '../config.js';
 import { guardFutureTimestamps } from '../http/timestampGuard.js';
 import type { AppLogger } from '../logging/logger.js';
+import { createRespondFetch } from './respondDeadline.js';
 
 // On the request path a Slack call must fit inside Slack's own 3 s budget; background
 // jobs that need patience use their own client.
@@ -56,7 +57,11 @@ export function createBoltApp(options: {
     // Bolt sets the level of the logger it is given (INFO unless told): say the configured one,
     // or LOG_LEVEL=debug is silently turned back into info for the whole app.
     logLevel: config.logLevel as LogLevel,
-    clientOptions: { slackApiUrl: config.slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      ...INTERACTIVE_CLIENT_OPTIONS,
+      fetch: createRespondFetch(logger),
+    },
     deferInitialization: true,
     extendedErrorHandler: true,
   });

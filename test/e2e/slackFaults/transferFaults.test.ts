@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Plan, PlanSchema } from '../../../src/domain/plan.js';
 import { planToYaml } from '../../../src/domain/planYaml.js';
+import { RESPOND_DEADLINE_MS } from '../../../src/slack/respondDeadline.js';
 import { CallbackIds } from '../../../src/slack/ui/ids.js';
 import { ImportBlockIds } from '../../../src/slack/ui/transfer/importModal.js';
 import type { DraftRecord } from '../../../src/store/draftStore.js';
@@ -176,9 +177,9 @@ describe('export: the response_url confirmation', () => {
 });
 
 describe('export: the response_url never answers', () => {
-  // Bolt's respond() is a bare fetch with no timeout: the listener waits on it for as long as the
-  // socket stays open (it then counts as in flight, so a graceful stop waits its drain timeout).
-  it('the file is still shared once and the app keeps serving others', async () => {
+  // Bolt's respond() has no timeout of its own; the app bounds it (RESPOND_DEADLINE_MS) so the
+  // request ends instead of waiting on the socket for as long as it stays open.
+  it('the file is still shared once; the post is abandoned after the deadline and the request ends', async () => {
     const { actor, record: draft } = await ownedDraft();
     injectFault(e2e.slack, 'response_url', { hang: true }, 1);
     const responseUrl = e2e.slack.responseUrl();
@@ -189,9 +190,18 @@ describe('export: the response_url never answers', () => {
       responseUrl,
     });
     expect(res.status).toBe(200);
-    await e2e.slack.waitForCall('response_url', (r) => r.path === path, 8_000);
+    const hung = await e2e.slack.waitForCall('response_url', (r) => r.path === path, 8_000);
     const shared = e2e.slack.uploadedFiles().filter((f) => completedFileIds().includes(f.id));
     expect(shared).toHaveLength(1);
+    const handled = await requestHandled(e2e.app.logs, actor.teamId, 'slash_command');
+    expect(handled.failed).toBe(false);
+    const abandoned = logRecords(e2e.app.logs).find(
+      (r) => r.msg === 'response_url did not answer; abandoned',
+    );
+    expect(abandoned).toMatchObject({ level: 'warn', deadlineMs: RESPOND_DEADLINE_MS });
+    // Abandoned at the deadline, not when the socket happened to close.
+    expect(Date.now() - hung.at).toBeGreaterThanOrEqual(RESPOND_DEADLINE_MS - 50);
+    expect(e2e.slack.callsTo('response_url')).toHaveLength(1);
     record('response_url', HANG_ALWAYS, { kind: 'result', atMs: 0 }, 1);
     const other = await e2e.client.slashCommand({
       ...actor,
