@@ -103,7 +103,7 @@ describe('a KPI check-in round, handlers on real Redis and the fake Slack', () =
     // The closed round keeps only what a late answer and the digest update below read.
     const roundKey = checkinRoundKey(ws, planId, ref.roundId);
     const fields = async () => (await h.redis.hkeys(roundKey)).sort();
-    expect(await fields()).toEqual([`ans:${ALICE}`, 'digest', 'meta', 'rev']);
+    expect(await fields()).toEqual([`ans:${ALICE}`, 'digest', 'meta', 'rev'].sort());
 
     const bob = await submitReport(h.deps, ws, BOB, ref, { values: { nps: 22 } }, at(25));
     expect(bob).toMatchObject({ kind: 'recorded', followUp: 'update_digest' });
@@ -123,7 +123,7 @@ describe('a KPI check-in round, handlers on real Redis and the fake Slack', () =
     expect(after).toContain('Every owner reported');
     expect(after).toContain('Updated with late answers');
     expect(after).not.toContain('Not reported yet');
-    expect(await fields()).toEqual([`ans:${ALICE}`, `ans:${BOB}`, 'digest', 'meta', 'rev']);
+    expect(await fields()).toEqual([`ans:${ALICE}`, `ans:${BOB}`, 'digest', 'meta', 'rev'].sort());
     const updates = () => h.slack.callsTo('chat.update').filter((c) => c.args.channel === CHANNEL);
     expect(updates()).toHaveLength(1);
 
