@@ -92,6 +92,13 @@ export interface ClaimRef {
   token: string;
 }
 
+/** A held claim and when it should end (renewal) or be due again (release), on the caller's clock. */
+export interface ClaimAt {
+  sid: string;
+  token: string;
+  at: Date;
+}
+
 export interface OneOffInput {
   kind: string;
   target: string;
@@ -149,8 +156,20 @@ export interface ScheduleStore {
     limit: number,
     token: string,
   ): Promise<string[]>;
+  /** The workspace a schedule id belongs to (ids start with it), without reading the record. */
+  workspaceOf(sid: string): WorkspaceKey;
   read(bucket: number, sid: string): Promise<StoredSchedule | null>;
   renewClaim(claim: ClaimRef, until: Date): Promise<boolean>;
+  /**
+   * Extends many claims of one bucket in one round trip, each to its `at`; returns those of them
+   * the caller no longer holds. Keep batches to a few hundred (one script runs them all).
+   */
+  renewClaims<C extends ClaimAt>(bucket: number, claims: readonly C[]): Promise<C[]>;
+  /**
+   * Gives claims of one bucket back unrun: each is due again at its `at` and free for any replica.
+   * Claims the caller no longer holds are left alone. Returns how many were released.
+   */
+  releaseClaims(bucket: number, claims: readonly ClaimAt[]): Promise<number>;
   /** Notes the occurrence being run (cleared when the claim completes); false if the claim is lost. */
   markRunning(claim: ClaimRef, occurrence: { periodKey: string; at: Date }): Promise<boolean>;
   completeClaim(

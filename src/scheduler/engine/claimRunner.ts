@@ -4,7 +4,7 @@ import { isStoreError } from '../../store/errors.js';
 import type { ClaimRef, ScheduleStore, StoredSchedule } from '../../store/scheduleStore.js';
 import type { JobContext, JobHandler, JobKind } from './contract.js';
 import { ClaimLostError, createJobTools, createStepRunner } from './jobTools.js';
-import type { PacedSender } from './pacedSender.js';
+import type { GateWait, PacedSender } from './pacedSender.js';
 
 export interface ClaimRunnerSettings {
   leaseMs: number;
@@ -48,11 +48,17 @@ interface Due {
 
 /**
  * Runs what one claim covers, then ends the claim with the schedule's progress and next due time.
- * `now` is the tick's clock (tests pass any instant); the lease is renewed relative to it while
- * handlers run, so a slow round (a thousand DMs at Slack's pace) keeps its claim.
+ * `now` is the claim's clock (the tick's, tests pass any instant). The claim loop keeps the lease
+ * renewed for as long as the claim is held, so a slow round (a thousand DMs at Slack's pace)
+ * keeps its claim.
  */
-export async function runClaim(deps: ClaimRunnerDeps, claim: ClaimRef, now: Date): Promise<void> {
-  const { store, settings } = deps;
+export async function runClaim(
+  deps: ClaimRunnerDeps,
+  claim: ClaimRef,
+  now: Date,
+  waitForGate?: GateWait,
+): Promise<void> {
+  const { store } = deps;
   let record: StoredSchedule | null;
   try {
     record = await store.read(claim.bucket, claim.sid);
@@ -81,28 +87,23 @@ export async function runClaim(deps: ClaimRunnerDeps, claim: ClaimRef, now: Date
     target: record.target,
   });
 
-  const started = Date.now();
-  const renewEvery = Math.max(Math.floor(settings.leaseMs / 3), 50);
-  const renewal = setInterval(() => {
-    const until = new Date(+now + (Date.now() - started) + settings.leaseMs);
-    store.renewClaim(claim, until).catch((error: unknown) => {
-      logger.log('warn', 'could not renew a schedule claim', { err: String(error) });
-    });
-  }, renewEvery);
-
-  try {
-    const outcome =
-      record.type === 'recurring'
-        ? await runRecurring(deps, claim, record, now, logger)
-        : await runOneOff(deps, claim, record, now, logger);
-    if (outcome === 'lost') return;
-    const ended = await store.completeClaim(claim, { ...outcome, revRead: record.rev, now });
-    if (ended === 'lost') {
-      logger.log('warn', 'schedule claim expired before it completed; another replica took over');
-    }
-  } finally {
-    clearInterval(renewal);
+  const job: Job = { deps, claim, now, logger, ...(waitForGate ? { waitForGate } : {}) };
+  const outcome =
+    record.type === 'recurring' ? await runRecurring(job, record) : await runOneOff(job, record);
+  if (outcome === 'lost') return;
+  const ended = await store.completeClaim(claim, { ...outcome, revRead: record.rev, now });
+  if (ended === 'lost') {
+    logger.log('warn', 'schedule claim expired before it completed; another replica took over');
   }
+}
+
+/** One claim's run: what every step of it needs. */
+interface Job {
+  deps: ClaimRunnerDeps;
+  claim: ClaimRef;
+  now: Date;
+  logger: AppLogger;
+  waitForGate?: GateWait;
 }
 
 type Outcome =
@@ -110,12 +111,10 @@ type Outcome =
   | { lastDone?: Date; nextDue?: Date; attempts?: number; finishedTtlMs?: number };
 
 async function runRecurring(
-  deps: ClaimRunnerDeps,
-  claim: ClaimRef,
+  job: Job,
   record: Extract<StoredSchedule, { type: 'recurring' }>,
-  now: Date,
-  logger: AppLogger,
 ): Promise<Outcome> {
+  const { deps, claim, now, logger } = job;
   const { settings, store } = deps;
   const lastDone = record.lastDone ?? record.createdAt;
   // A claim that was lost mid-occurrence (replica died) left it half sent: finish it first, even
@@ -143,7 +142,7 @@ async function runRecurring(
   ];
   for (const due of work) {
     if (!(await store.markRunning(claim, due))) return 'lost';
-    const result = await runOccurrence(deps, claim, record, due, 'schedule', now, logger);
+    const result = await runOccurrence(job, record, due, 'schedule');
     if (result === 'lost') return 'lost';
     if (result === 'failed') {
       const attempts = record.attempts + 1;
@@ -167,12 +166,10 @@ async function runRecurring(
 }
 
 async function runOneOff(
-  deps: ClaimRunnerDeps,
-  claim: ClaimRef,
+  job: Job,
   record: Extract<StoredSchedule, { type: 'one_off' }>,
-  now: Date,
-  logger: AppLogger,
 ): Promise<Outcome> {
+  const { deps, now, logger } = job;
   const { settings } = deps;
   const finished = { finishedTtlMs: settings.oneOffTtlMs };
   if (record.finished) return finished;
@@ -185,7 +182,7 @@ async function runOneOff(
     return finished;
   }
   const due: Due = { periodKey: record.periodKey, at: record.at, late: age > settings.onTimeMs };
-  const result = await runOccurrence(deps, claim, record, due, record.trigger, now, logger);
+  const result = await runOccurrence(job, record, due, record.trigger);
   if (result === 'lost') return 'lost';
   if (result === 'done') return finished;
   const attempts = record.attempts + 1;
@@ -200,14 +197,12 @@ async function runOneOff(
 }
 
 async function runOccurrence(
-  deps: ClaimRunnerDeps,
-  claim: ClaimRef,
+  job: Job,
   record: StoredSchedule,
   due: Due,
   trigger: JobContext['trigger'],
-  now: Date,
-  logger: AppLogger,
 ): Promise<'done' | 'failed' | 'lost'> {
+  const { deps, claim, now, logger } = job;
   const kind = record.kind as JobKind;
   const handler = JOB_KINDS.includes(record.kind) ? deps.handlers.get(kind) : undefined;
   if (handler === undefined) {
@@ -242,6 +237,7 @@ async function runOccurrence(
     occurrence,
     payload: record.type === 'one_off' ? record.payload : undefined,
     now,
+    ...(job.waitForGate ? { waitForGate: job.waitForGate } : {}),
   });
   try {
     await steps.once(OCCURRENCE_STEP, async () => {

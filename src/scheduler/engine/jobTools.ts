@@ -1,7 +1,7 @@
 import type { AppLogger } from '../../logging/logger.js';
 import type { ClaimRef, ScheduleOccurrenceRef, ScheduleStore } from '../../store/scheduleStore.js';
 import type { JobTools } from './contract.js';
-import type { PacedSender } from './pacedSender.js';
+import type { GateWait, PacedSender } from './pacedSender.js';
 
 /** Thrown inside a job when another replica has claimed the occurrence since (our lease ran out). */
 export class ClaimLostError extends Error {
@@ -57,14 +57,16 @@ export function createJobTools(options: {
   occurrence: ScheduleOccurrenceRef;
   payload: unknown;
   now: Date;
+  /** How this job's sends wait for their gates (the claim loop's: without holding a job slot). */
+  waitForGate?: GateWait;
 }): JobTools {
-  const { store, sender, steps, occurrence, now } = options;
+  const { store, sender, steps, occurrence, now, waitForGate } = options;
   const { ws, planId } = occurrence;
   return {
     once: (stepKey, send) => steps.once(stepKey, send),
-    postMessage: (args) => sender.postMessage(ws, args),
-    updateMessage: (args) => sender.updateMessage(ws, args),
-    openDm: (userId) => sender.openDm(ws, userId),
+    postMessage: (args) => sender.postMessage(ws, args, waitForGate),
+    updateMessage: (args) => sender.updateMessage(ws, args, waitForGate),
+    openDm: (userId) => sender.openDm(ws, userId, waitForGate),
     async defer(job) {
       await store.addOneOff(
         ws,

@@ -32,13 +32,21 @@ export interface PacedSenderOptions {
   maxConcurrentCalls?: number;
 }
 
+/**
+ * How a call waits for its gate to free. The claim loop gives each job one that gives the job's
+ * slot up while it sleeps, so jobs queued on one workspace's pace never hold every slot while
+ * other workspaces' jobs could run. Default: a plain sleep.
+ */
+export type GateWait = (ms: number) => Promise<void>;
+
 export interface PacedSender {
   postMessage(
     ws: WorkspaceKey,
     args: ChatPostMessageArguments,
+    wait?: GateWait,
   ): Promise<{ channel: string; ts: string }>;
-  updateMessage(ws: WorkspaceKey, args: ChatUpdateArguments): Promise<void>;
-  openDm(ws: WorkspaceKey, userId: string): Promise<string>;
+  updateMessage(ws: WorkspaceKey, args: ChatUpdateArguments, wait?: GateWait): Promise<void>;
+  openDm(ws: WorkspaceKey, userId: string, wait?: GateWait): Promise<string>;
 }
 
 export const DEFAULT_CHANNEL_INTERVAL_MS = 1200;
@@ -77,6 +85,10 @@ function gateId(channel: string): string {
   return `c:${channel.replace(/[|@{}\s]/g, '_')}`;
 }
 
+const sleepFor: GateWait = async (ms) => {
+  await sleep(ms);
+};
+
 /** A post holds its channel at most this long (a replica dying mid-post frees it then). */
 const CHANNEL_HOLD_MS = 15_000;
 /** While another post to the channel is in flight, look again this often. */
@@ -107,11 +119,12 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
     method: string,
     intervalMs: number,
     call: () => Promise<T>,
+    waitFor: GateWait,
   ): Promise<T> => {
     const gate = `m:${method}`;
     for (let attempt = 1; ; attempt++) {
       const wait = await store.reserveSlot(ws, gate, intervalMs);
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await waitFor(wait);
       try {
         return await wire.run(call);
       } catch (error) {
@@ -124,18 +137,22 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
   };
 
   /** One post at a time per channel, the next no sooner than `channelInterval` after its answer. */
-  const post = async (ws: WorkspaceKey, args: ChatPostMessageArguments) => {
+  const post = async (ws: WorkspaceKey, args: ChatPostMessageArguments, waitFor: GateWait) => {
     const gate = gateId(args.channel);
     for (let attempt = 1; ; attempt++) {
       for (;;) {
         const { waitMs, held } = await store.acquireGate(ws, gate, CHANNEL_HOLD_MS);
         if (waitMs === 0) break;
-        await sleep(held ? Math.min(waitMs, HELD_POLL_MS) : waitMs);
+        await waitFor(held ? Math.min(waitMs, HELD_POLL_MS) : waitMs);
       }
       let freeAfter = channelInterval;
       try {
-        return await tiered(ws, 'chat.postMessage', WORKSPACE_POST_INTERVAL_MS, () =>
-          client.chat.postMessage(args),
+        return await tiered(
+          ws,
+          'chat.postMessage',
+          WORKSPACE_POST_INTERVAL_MS,
+          () => client.chat.postMessage(args),
+          waitFor,
         );
       } catch (error) {
         const delay = retryAfterMs(error);
@@ -149,21 +166,25 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
   };
 
   return {
-    async postMessage(ws, args) {
-      const result = await post(ws, args);
+    async postMessage(ws, args, wait = sleepFor) {
+      const result = await post(ws, args, wait);
       if (typeof result.channel !== 'string' || typeof result.ts !== 'string') {
         throw new SlackSendError('chat.postMessage', 'Slack answered without channel and ts');
       }
       return { channel: result.channel, ts: result.ts };
     },
 
-    async updateMessage(ws, args) {
-      await tiered(ws, 'chat.update', TIER3_INTERVAL_MS, () => client.chat.update(args));
+    async updateMessage(ws, args, wait = sleepFor) {
+      await tiered(ws, 'chat.update', TIER3_INTERVAL_MS, () => client.chat.update(args), wait);
     },
 
-    async openDm(ws, userId) {
-      const result = await tiered(ws, 'conversations.open', TIER3_INTERVAL_MS, () =>
-        client.conversations.open({ users: userId }),
+    async openDm(ws, userId, wait = sleepFor) {
+      const result = await tiered(
+        ws,
+        'conversations.open',
+        TIER3_INTERVAL_MS,
+        () => client.conversations.open({ users: userId }),
+        wait,
       );
       const id = result.channel?.id;
       if (typeof id !== 'string') {

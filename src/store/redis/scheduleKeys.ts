@@ -80,6 +80,12 @@ export function oneOffId(parts: ScheduleIdParts, periodKey: string): string {
   return `${recurringId(parts)}@${checkIdPart('periodKey', periodKey)}`;
 }
 
+/** Every schedule id starts with its workspace key, which never contains `|`. */
+export function workspaceOf(sid: string): WorkspaceKey {
+  const end = sid.indexOf('|');
+  return (end < 0 ? sid : sid.slice(0, end)) as WorkspaceKey;
+}
+
 export function scheduleKey(bucket: number, sid: string): string {
   return `${bucketPrefix(bucket)}s:${sid}`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RedisConnection } from '../redisConnection.js';
 import type {
+  ClaimAt,
   ClaimRef,
   OneOffInput,
   PlanScheduleSettings,
@@ -31,6 +32,7 @@ import {
   scheduleKey,
   settingsKey,
   tickCoordinatorKey,
+  workspaceOf,
 } from './scheduleKeys.js';
 import { registerScheduleScripts } from './scheduleScripts.js';
 
@@ -38,6 +40,7 @@ import { registerScheduleScripts } from './scheduleScripts.js';
 const OCCURRENCE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 const StringList = z.array(z.string());
+const PositionList = z.array(z.number().int().nonnegative());
 const StepReply = z.union([
   z.tuple([z.literal('lost')]),
   z.tuple([z.literal('done'), z.string()]),
@@ -45,6 +48,7 @@ const StepReply = z.union([
 ]);
 
 const arg = (date: Date | undefined) => (date === undefined ? '' : String(+date));
+const leaseArgs = (held: readonly ClaimAt[]) => held.flatMap((c) => [c.sid, c.token, +c.at]);
 
 export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore {
   const scripts = registerScheduleScripts(redis);
@@ -147,6 +151,8 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       return StringList.parse(reply);
     },
 
+    workspaceOf,
+
     read: readSchedule,
 
     async renewClaim(claim, until) {
@@ -154,6 +160,24 @@ export function createRedisScheduleStore(redis: RedisConnection): ScheduleStore 
       return (
         (await scripts.opsplanScheduleRenew([due, claims], [claim.sid, claim.token, +until])) === 1
       );
+    },
+
+    async renewClaims<C extends ClaimAt>(bucket: number, held: readonly C[]): Promise<C[]> {
+      if (held.length === 0) return [];
+      const { due, claims } = bucketKeys(bucket);
+      const reply = await scripts.opsplanScheduleRenewMany([due, claims], leaseArgs(held));
+      return PositionList.parse(reply).map((i) => {
+        const claim = held[i];
+        if (claim === undefined) throw new RangeError(`renew answered position ${i}`);
+        return claim;
+      });
+    },
+
+    async releaseClaims(bucket, held) {
+      if (held.length === 0) return 0;
+      const { due, claims } = bucketKeys(bucket);
+      const reply = await scripts.opsplanScheduleReleaseMany([due, claims], leaseArgs(held));
+      return z.number().int().nonnegative().parse(reply);
     },
 
     async markRunning(claim, occurrence) {

@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { RELEASE_CLAIMS_LUA, RENEW_CLAIMS_LUA } from './lua/scheduleLeasesLua.js';
 import {
   ADD_ONE_OFF_LUA,
   BEGIN_STEP_LUA,
@@ -26,6 +27,8 @@ type ScriptCommand = (...keysAndArgs: Arg[]) => Promise<unknown>;
 const SCRIPTS = {
   opsplanScheduleClaim: { lua: CLAIM_DUE_LUA, numberOfKeys: 2 },
   opsplanScheduleRenew: { lua: RENEW_CLAIM_LUA, numberOfKeys: 2 },
+  opsplanScheduleRenewMany: { lua: RENEW_CLAIMS_LUA, numberOfKeys: 2 },
+  opsplanScheduleReleaseMany: { lua: RELEASE_CLAIMS_LUA, numberOfKeys: 2 },
   opsplanScheduleComplete: { lua: COMPLETE_CLAIM_LUA, numberOfKeys: 3 },
   opsplanScheduleUpsert: { lua: UPSERT_SCHEDULE_LUA, numberOfKeys: 4 },
   opsplanScheduleRemove: { lua: REMOVE_SCHEDULE_LUA, numberOfKeys: 4 },
