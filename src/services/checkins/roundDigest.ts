@@ -1,5 +1,7 @@
 import type { KpiThresholds } from '../../domain/kpi/index.js';
 import type { Locale } from '../../domain/locale.js';
+import { onDemandPeriodTime } from '../../domain/schedule/onDemandPeriod.js';
+import { dateTime } from '../../slack/ui/browse/timeText.js';
 import type { DigestInput, DigestNote, DigestRow } from '../../slack/ui/schedule/digestMessage.js';
 import type { CheckinRoundState, KpiReading } from '../../store/kpiValuesStore.js';
 import { assessKpi } from './kpiAssessment.js';
@@ -58,9 +60,11 @@ export function roundDigestInput(input: {
       ...(a.comment ? { comment: a.comment } : {}),
       ...(a.confidence ? { confidence: a.confidence } : {}),
     }));
+  const askedAt = onDemandPeriodTime(round.periodKey);
   return {
     title: plan.version.title,
     periodKey: round.periodKey,
+    ...(askedAt ? { askedAt: dateTime(askedAt, input.locale, input.timeZone) } : {}),
     rows,
     askedOwners: Object.keys(round.owners),
     missingOwners: missingOwners(state),

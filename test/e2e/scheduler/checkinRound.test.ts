@@ -180,6 +180,9 @@ describe('a check-in round end-to-end', () => {
     const digest = await e2e.slack.waitForCall('chat.postMessage', isMessageTo(channel));
     const first = JSON.stringify(digest.args.blocks);
     expect(first).toContain('Not reported yet');
+    // A round asked for with `checkin now` is named by when it was asked, not by its internal key.
+    expect(first).toContain('Round asked for on');
+    expect(first).not.toContain('now-20');
     expect(first).toContain(`<@${bob}>`);
     expect(first).not.toContain('<!channel>');
 

@@ -47,6 +47,8 @@ const en = {
     fallback: (p: { title: string }) => `KPI check-in digest for ${p.title}`,
     period: (p: { period: string; reported: number; asked: number }) =>
       `Round ${p.period} · ${p.reported} of ${p.asked} owners reported`,
+    onDemandPeriod: (p: { at: string; reported: number; asked: number }) =>
+      `Round asked for on ${p.at} · ${p.reported} of ${p.asked} owners reported`,
     actual: 'Actual',
     target: 'Target',
     expected: 'Expected now',
@@ -99,6 +101,7 @@ const zh: CheckinTexts = {
     header: (p) => `KPI 填报汇总 — ${p.title}`,
     fallback: (p) => `${p.title} 的 KPI 填报汇总`,
     period: (p) => `第 ${p.period} 轮 · ${p.asked} 位负责人中 ${p.reported} 位已填报`,
+    onDemandPeriod: (p) => `${p.at} 临时发起的一轮 · ${p.asked} 位负责人中 ${p.reported} 位已填报`,
     actual: '实际',
     target: '目标',
     expected: '当前应达',

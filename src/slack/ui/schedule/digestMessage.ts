@@ -33,6 +33,8 @@ export interface DigestNote {
 export interface DigestInput {
   title: string;
   periodKey: string;
+  /** For a round asked for with `checkin now` (its key is internal): when, formatted for the reader. */
+  askedAt?: string;
   rows: readonly DigestRow[];
   askedOwners: readonly string[];
   missingOwners: readonly string[];
@@ -57,7 +59,9 @@ export function digestMessage(input: DigestInput): SlackMessage {
     headerBlock(t.header({ title: input.title })),
     contextBlock(
       escapeMrkdwn(
-        t.period({ period: input.periodKey, reported, asked: input.askedOwners.length }),
+        input.askedAt
+          ? t.onDemandPeriod({ at: input.askedAt, reported, asked: input.askedOwners.length })
+          : t.period({ period: input.periodKey, reported, asked: input.askedOwners.length }),
       ),
     ),
   ];

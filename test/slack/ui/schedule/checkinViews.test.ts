@@ -118,6 +118,25 @@ describe.each(LOCALES)('check-in views (%s)', (locale) => {
     expectInert(view.blocks[0]);
   });
 
+  it("names a round asked for with `checkin now` by when it was asked, in the reader's language", () => {
+    const base = {
+      title: 'Plan',
+      periodKey: 'now-2027-03-01T08:15',
+      askedAt: '2027年3月1日 16:15',
+      rows: [],
+      askedOwners: ['U0AAAAAAA1', 'U0AAAAAAA2'],
+      missingOwners: ['U0AAAAAAA2'],
+      notes: [],
+    };
+    const zh = JSON.stringify(digestMessage({ ...base, locale: 'zh-CN' }).blocks);
+    expect(zh).toContain('2027年3月1日 16:15 临时发起的一轮 · 2 位负责人中 1 位已填报');
+    const en = JSON.stringify(
+      digestMessage({ ...base, askedAt: 'Mar 1, 2027, 4:15 PM', locale: 'en' }).blocks,
+    );
+    expect(en).toContain('Round asked for on Mar 1, 2027, 4:15 PM · 1 of 2 owners reported');
+    expect(zh + en).not.toContain('now-2027');
+  });
+
   it('the digest stays one valid message with 20 KPIs, 20 long comments and injection everywhere', () => {
     const kpis = twentyKpis();
     const rows = kpis.map((kpi, i) => ({
