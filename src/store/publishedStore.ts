@@ -18,9 +18,11 @@ import type { WorkspaceKey } from './workspaceKey.js';
  *      under way; `acquired`: this replica does the work (renew the lease while posting).
  *   2. `freeze` with the same `idempotencyKey` — a replica taking over an expired lease gets the
  *      version the first attempt froze (`created: false`) instead of a second one.
- *   3. Post (and clean up on failure, then `abandonPublish`), `attachPost` once the post is whole,
- *      `completePublish`. A replica taking over whose `frozenVersion` already has a post (see `get`)
- *      finds the earlier attempt finished posting: it only calls `completePublish`.
+ *   3. Post, recording each message with `recordPublishStep` as soon as Slack accepted it (and clean
+ *      up on failure, then `abandonPublish`), `attachPost` once the post is whole, `completePublish`.
+ *      A replica taking over gets the dead attempt's recorded `progress` and continues from it; one
+ *      whose `frozenVersion` already has a post (see `get`) finds the earlier attempt finished
+ *      posting: it only calls `completePublish`.
  */
 
 export interface PublishedPost {
@@ -95,13 +97,35 @@ export interface PublishedPlanSummary {
   posted: boolean;
 }
 
+/** What an attempt had posted, in posting order, as it recorded it step by step under its lease. */
+export interface PublishProgress {
+  summaryTs: string;
+  /** The thread replies under the summary, in order. */
+  replyTs: string[];
+  fileId?: string;
+}
+
+/** One message (or the file) a publish attempt has just seen Slack accept. */
+export type PublishStep =
+  /** Starts the attempt's post: replies and file recorded before it are forgotten. */
+  | { kind: 'summary'; ts: string }
+  /** Appended after the replies already recorded. */
+  | { kind: 'reply'; ts: string }
+  | { kind: 'file'; fileId: string };
+
 export type BeginPublishResult =
   /**
    * This caller holds the lease. `takenOverFrom`: a previous attempt's lease expired (that replica
-   * died or hung) — clean up what it may have posted. `frozenVersion`: the version that attempt
-   * already froze with this key (freeze again with the key to get it back).
+   * died or hung); `progress`: what it recorded as posted before it stopped — continue from it (or
+   * take it back). `frozenVersion`: the version that attempt already froze with this key (freeze
+   * again with the key to get it back).
    */
-  | { state: 'acquired'; takenOverFrom?: string; frozenVersion?: number }
+  | {
+      state: 'acquired';
+      takenOverFrom?: string;
+      frozenVersion?: number;
+      progress?: PublishProgress;
+    }
   /** Someone else holds a live lease: do not publish; tell the user it is under way. */
   | { state: 'in_progress'; by: string; leaseExpiresAt: Date }
   /** Published already: answer with this result, post nothing. */
@@ -145,6 +169,18 @@ export interface PublishedStore<T> {
     planId: string,
     idempotencyKey: string,
     options: BeginPublishOptions,
+  ): Promise<boolean>;
+  /**
+   * Records one step the caller posted and extends its lease as `renewPublishLease` does, so an
+   * attempt taking over after this one dies knows what is already in the channel. Atomic and
+   * guarded by the lease: false, and nothing written, when the caller no longer holds it.
+   */
+  recordPublishStep(
+    ws: WorkspaceKey,
+    planId: string,
+    idempotencyKey: string,
+    options: BeginPublishOptions,
+    step: PublishStep,
   ): Promise<boolean>;
   /**
    * Marks the publish done. Returns the recorded outcome: if another attempt completed first, its

@@ -1,13 +1,25 @@
 import { z } from 'zod';
-import type { BeginPublishOptions, BeginPublishResult, PublishedPost } from '../publishedStore.js';
+import type {
+  BeginPublishOptions,
+  BeginPublishResult,
+  PublishedPost,
+  PublishStep,
+} from '../publishedStore.js';
 import type { WorkspaceKey } from '../workspaceKey.js';
-import { corruptScriptReply, encodePost, parsePost, VERSION_NUMBER } from './publishedCodec.js';
+import {
+  corruptScriptReply,
+  encodePost,
+  parsePost,
+  parseProgress,
+  VERSION_NUMBER,
+} from './publishedCodec.js';
 import {
   checkDuration,
   checkIdempotencyKey,
   checkLeaseOwner,
   checkPlanId,
   checkPost,
+  checkStep,
   type PublishedContext,
 } from './publishedContext.js';
 import { idempotencyKeyHash, publishedPlanKeys, publishRecordKey } from './publishedKeys.js';
@@ -21,7 +33,7 @@ import { idempotencyKeyHash, publishedPlanKeys, publishRecordKey } from './publi
 const begunReply = z.union([
   z.tuple([z.literal('done'), z.string(), z.string()]),
   z.tuple([z.literal('in_progress'), z.string(), z.coerce.number()]),
-  z.tuple([z.literal('acquired'), z.string(), z.string()]),
+  z.tuple([z.literal('acquired'), z.string(), z.string(), z.string(), z.string(), z.string()]),
   z.tuple([z.literal('corrupt')]),
 ]);
 const doneReply = z.tuple([z.literal('done'), z.string(), z.string()]);
@@ -73,11 +85,14 @@ export async function beginPublish<T>(
     case 'in_progress':
       return { state: 'in_progress', by: reply[1], leaseExpiresAt: new Date(reply[2]) };
     case 'acquired': {
-      const frozen = reply[2] === '' ? undefined : VERSION_NUMBER.parse(reply[2]);
+      const [, previous, frozenField, summaryTs, replyTs, fileId] = reply;
+      const frozen = frozenField === '' ? undefined : VERSION_NUMBER.parse(frozenField);
+      const progress = parseProgress(summaryTs, replyTs, fileId, { ws, planId: t.planId });
       return {
         state: 'acquired',
-        ...(reply[1] === '' ? {} : { takenOverFrom: reply[1] }),
+        ...(previous === '' ? {} : { takenOverFrom: previous }),
         ...(frozen === undefined ? {} : { frozenVersion: frozen }),
+        ...(progress ? { progress } : {}),
       };
     }
   }
@@ -95,6 +110,31 @@ export async function renewPublishLease<T>(
   const reply = await ctx.scripts.opsplanPublishRenew(
     [publishRecordKey(ws, t.planId, t.key)],
     [ctx.clock().getTime(), ttlMs, owner, ctx.recordTtlMs],
+  );
+  return reply === 1;
+}
+
+export async function recordPublishStep<T>(
+  ctx: PublishedContext<T>,
+  ws: WorkspaceKey,
+  planId: string,
+  idempotencyKey: string,
+  options: BeginPublishOptions,
+  step: PublishStep,
+): Promise<boolean> {
+  const t = target(ws, planId, idempotencyKey);
+  const { ttlMs, owner } = checkLease(ctx, options);
+  const checked = checkStep(step);
+  const reply = await ctx.scripts.opsplanPublishRecordStep(
+    [publishRecordKey(ws, t.planId, t.key)],
+    [
+      ctx.clock().getTime(),
+      ttlMs,
+      owner,
+      ctx.recordTtlMs,
+      checked.kind,
+      checked.kind === 'file' ? checked.fileId : checked.ts,
+    ],
   );
   return reply === 1;
 }

@@ -6,6 +6,7 @@ import type {
   PublishedPost,
   PublishedVersion,
   PublishedVersionInfo,
+  PublishProgress,
 } from '../publishedStore.js';
 import { corrupt, isoDate, jsonOf } from './codecParts.js';
 import { deflateJson, inflateStoredJson } from './deflatedJson.js';
@@ -23,15 +24,14 @@ const ts = z.string().regex(SLACK_TS, { error: 'not a Slack message ts' });
 
 export const ReviewSummarySchema = z.strictObject({ error: count, warning: count, tip: count });
 
+const fileId = z.string().regex(/^F[A-Z0-9]{2,39}$/, { error: 'not a Slack file id' });
+
 export const PublishedPostSchema = z.strictObject({
   channel: z.string().regex(/^[CGD][A-Z0-9]{2,39}$/, { error: 'not a Slack channel id' }),
   summaryTs: ts,
   threadTs: ts,
   sectionTs: z.array(ts).max(1000),
-  fileId: z
-    .string()
-    .regex(/^F[A-Z0-9]{2,39}$/, { error: 'not a Slack file id' })
-    .optional(),
+  fileId: fileId.optional(),
   permalink: z
     .url({ protocol: /^https$/, error: 'not an https URL' })
     .max(2000)
@@ -39,6 +39,36 @@ export const PublishedPostSchema = z.strictObject({
 });
 
 export const VERSION_NUMBER = z.coerce.number().int().positive();
+
+/** A step is checked before it is written, so a takeover can always read the progress back. */
+export const PublishStepSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('summary'), ts }),
+  z.strictObject({ kind: z.literal('reply'), ts }),
+  z.strictObject({ kind: z.literal('file'), fileId }),
+]);
+
+const progressFields = z.object({
+  summaryTs: ts,
+  replyTs: z
+    .string()
+    .transform((joined) => (joined === '' ? [] : joined.split(' ')))
+    .pipe(z.array(ts)),
+  fileId: z.union([z.literal(''), fileId]),
+});
+
+/** The progress fields of a publish record as the begin script returns them ('' when absent). */
+export function parseProgress(
+  summaryTs: string,
+  replyTs: string,
+  file: string,
+  context: Record<string, unknown>,
+): PublishProgress | undefined {
+  if (summaryTs === '' && replyTs === '' && file === '') return undefined;
+  const parsed = progressFields.safeParse({ summaryTs, replyTs, fileId: file });
+  if (!parsed.success) throw corrupt('publish progress', context, parsed.error);
+  const { fileId: recordedFile, ...rest } = parsed.data;
+  return { ...rest, ...(recordedFile === '' ? {} : { fileId: recordedFile }) };
+}
 
 const frozenFields = {
   title: z.string().min(1),

@@ -1,8 +1,8 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { z } from 'zod';
 import { StoreError } from '../errors.js';
-import type { PublishedPost } from '../publishedStore.js';
-import { PublishedPostSchema } from './publishedCodec.js';
+import type { PublishedPost, PublishStep } from '../publishedStore.js';
+import { PublishedPostSchema, PublishStepSchema } from './publishedCodec.js';
 import type { PublishedScripts } from './publishedScripts.js';
 
 /** What the Redis published-store operations share; built once by RedisPublishedStore. */
@@ -42,6 +42,17 @@ export function checkPost(post: PublishedPost): PublishedPost {
     });
   }
   return post;
+}
+
+export function checkStep(step: PublishStep): PublishStep {
+  const parsed = PublishStepSchema.safeParse(step);
+  if (!parsed.success) {
+    throw new StoreError('invalid_input', 'publish step is not valid', {
+      field: 'step',
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return parsed.data;
 }
 
 export function checkDuration(ms: number, field: string, max: number): number {

@@ -17,7 +17,9 @@ import { workspacePrefix } from './draftKeys.js';
  *   opsplan:{<ws>}:plan:<id>:freezes       HASH  <sha1(idempotency key)> → version it froze
  *   opsplan:{<ws>}:plan:<id>:publish:<h>   HASH  idempotency record of one publish request
  *                                                (h = sha1 of its key): state, owner, leaseUntil,
- *                                                startedAt, version, post; TTL 7 days
+ *                                                startedAt, the attempt's progress while in
+ *                                                progress (summaryTs, replyTs space-separated,
+ *                                                fileId), version and post once done; TTL 7 days
  *   opsplan:{<ws>}:published:access        ZSET  "<userId>:<planId>", score 0, for the owner and
  *                                                editors of each plan's latest version
  */

@@ -11,6 +11,7 @@ import {
   type PublishedStore,
   type PublishedVersion,
   type PublishedVersionInfo,
+  type PublishStep,
 } from '../publishedStore.js';
 import type { WorkspaceKey } from '../workspaceKey.js';
 import type { PublishedContext } from './publishedContext.js';
@@ -27,6 +28,7 @@ import {
   abandonPublish,
   beginPublish,
   completePublish,
+  recordPublishStep,
   renewPublishLease,
 } from './publishIdempotency.js';
 
@@ -107,6 +109,16 @@ export class RedisPublishedStore<T> implements PublishedStore<T> {
     options: BeginPublishOptions,
   ): Promise<boolean> {
     return renewPublishLease(this.ctx, ws, planId, idempotencyKey, options);
+  }
+
+  recordPublishStep(
+    ws: WorkspaceKey,
+    planId: string,
+    idempotencyKey: string,
+    options: BeginPublishOptions,
+    step: PublishStep,
+  ): Promise<boolean> {
+    return recordPublishStep(this.ctx, ws, planId, idempotencyKey, options, step);
   }
 
   completePublish(

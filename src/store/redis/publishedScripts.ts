@@ -4,6 +4,7 @@ import {
   ABANDON_PUBLISH_LUA,
   BEGIN_PUBLISH_LUA,
   COMPLETE_PUBLISH_LUA,
+  RECORD_PUBLISH_STEP_LUA,
   RENEW_PUBLISH_LUA,
 } from './lua/publishedIdempotencyLua.js';
 
@@ -16,6 +17,7 @@ const SCRIPTS = {
   opsplanPublishedAttachPost: { lua: ATTACH_POST_LUA, numberOfKeys: 2 },
   opsplanPublishBegin: { lua: BEGIN_PUBLISH_LUA, numberOfKeys: 2 },
   opsplanPublishRenew: { lua: RENEW_PUBLISH_LUA, numberOfKeys: 1 },
+  opsplanPublishRecordStep: { lua: RECORD_PUBLISH_STEP_LUA, numberOfKeys: 1 },
   opsplanPublishAbandon: { lua: ABANDON_PUBLISH_LUA, numberOfKeys: 1 },
   opsplanPublishComplete: { lua: COMPLETE_PUBLISH_LUA, numberOfKeys: 1 },
 } as const;

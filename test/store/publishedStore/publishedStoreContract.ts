@@ -3,6 +3,7 @@ import { describeIdempotencyContract } from './contract/idempotencyContract.js';
 import { describeImmutabilityContract } from './contract/immutabilityContract.js';
 import { describeIsolationContract } from './contract/isolationContract.js';
 import { describePostContract } from './contract/postContract.js';
+import { describeProgressContract } from './contract/progressContract.js';
 import type { MakePublishedStore } from './contract/publishedSubject.js';
 import { describeVersionsContract } from './contract/versionsContract.js';
 
@@ -24,6 +25,7 @@ export function describePublishedStoreContract(name: string, makeStore: MakePubl
     describeImmutabilityContract(makeStore);
     describePostContract(makeStore);
     describeIdempotencyContract(makeStore);
+    describeProgressContract(makeStore);
     describeIsolationContract(makeStore);
   });
 }

@@ -184,6 +184,13 @@ describe('RedisPublishedStore on real Redis', () => {
       await expect(
         store.beginPublish(ws, planId, 'k', { ttlMs: MINUTE_MS, owner: 'B' }),
       ).rejects.toSatisfy(corruptRecord);
+      // An expired attempt whose recorded progress is not Slack ts: never continued from.
+      await redis.del(record);
+      await redis.hset(record, 'state', 'in_progress', 'owner', 'A', 'leaseUntil', '0');
+      await redis.hset(record, 'summaryTs', '1767225600.000100', 'replyTs', '1.2 oops');
+      await expect(
+        store.beginPublish(ws, planId, 'k', { ttlMs: MINUTE_MS, owner: 'B' }),
+      ).rejects.toSatisfy(corruptRecord);
     });
   });
 });

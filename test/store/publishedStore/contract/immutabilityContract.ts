@@ -45,6 +45,30 @@ const ATTACKS: Record<keyof PublishedStore<TestDoc>, Attack[]> = {
   renewPublishLease: [
     (s, ws, id) => s.renewPublishLease(ws, id, 'k2', { ttlMs: 60_000, owner: 'replica-x' }),
   ],
+  recordPublishStep: [
+    (s, ws, id) =>
+      s.recordPublishStep(
+        ws,
+        id,
+        'k2',
+        { ttlMs: 60_000, owner: 'replica-x' },
+        {
+          kind: 'summary',
+          ts: '1767225600.000100',
+        },
+      ),
+    (s, ws, id) =>
+      s.recordPublishStep(
+        ws,
+        id,
+        'k1',
+        { ttlMs: 60_000, owner: 'replica-x' },
+        {
+          kind: 'file',
+          fileId: 'F0EVIL',
+        },
+      ),
+  ],
   completePublish: [
     (s, ws, id) =>
       s.completePublish(ws, id, 'k2', { version: 1, post: post({ channel: 'C0EVIL' }) }),
