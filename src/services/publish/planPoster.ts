@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../../slack/ui/slackMessage.js';
-import type { PublishedPost } from '../../store/publishedStore.js';
+import type { PublishedPost, PublishProgress, PublishStep } from '../../store/publishedStore.js';
 import { uploadTextFile } from '../slack/uploadTextFile.js';
 import {
   callSlack,
@@ -23,8 +23,15 @@ export interface PostingOptions {
   retry: RetryPolicy;
   /** Pause between two messages in the channel: Slack allows about one per second, in short bursts. */
   spacingMs: number;
-  /** Asked between steps (it renews the publish lease); false stops the post. */
+  /** Asked before each step (is the publish lease still held?); false stops the post. */
   keepGoing(): Promise<boolean>;
+  /**
+   * Records a step Slack accepted under the publish lease, before the next one is posted, so an
+   * attempt taking over after this one dies can continue from it. False: the lease is lost.
+   */
+  record(step: PublishStep): Promise<boolean>;
+  /** What an earlier attempt of this publish already posted: continue after it. */
+  resume?: PublishProgress;
 }
 
 export type PostFailure =
@@ -40,28 +47,53 @@ export type PostResult =
       ok: false;
       failure: PostFailure;
       step: 'summary' | 'reply' | 'file';
-      /** ts of every message known to be posted, summary first. */
+      /** ts of every message known to be posted (resumed ones included), summary first. */
       posted: string[];
+      /**
+       * Posted, but not in the publish record (recording it failed). After `lease_lost` these are
+       * the only ones to take back: the recorded ones now belong to the attempt that took over.
+       */
+      unrecorded: string[];
+      /** Why a step could not be recorded (storage), when that is what stopped the post. */
+      recordError?: unknown;
     };
 
 class Stopped extends Error {
-  constructor(readonly failure: PostFailure) {
+  constructor(
+    readonly failure: PostFailure,
+    readonly recordError?: unknown,
+  ) {
     super(failure.kind);
   }
 }
 
 /**
  * Posts the summary, then each reply in its thread, then the Markdown file, stopping at the first
- * failure. Nothing is repeated blindly: a post whose answer was lost is reported as unknown.
+ * failure, and records each step as soon as Slack accepted it. With `resume`, what an earlier
+ * attempt recorded is skipped: the remaining replies go under its summary. Nothing is repeated
+ * blindly: a post whose answer was lost is reported as unknown.
  */
 export async function postPlan(
   client: WebClient,
   content: PlanPostContent,
   options: PostingOptions,
 ): Promise<PostResult> {
-  const posted: string[] = [];
+  const { resume } = options;
+  const posted: string[] = resume ? [resume.summaryTs, ...resume.replyTs] : [];
+  const unrecorded: string[] = [];
   let step: 'summary' | 'reply' | 'file' = 'summary';
   const { channel } = content;
+  const record = async (done: PublishStep, ts?: string) => {
+    let kept: boolean;
+    try {
+      kept = await options.record(done);
+    } catch (error) {
+      if (ts) unrecorded.push(ts);
+      throw new Stopped({ kind: 'storage_unavailable' }, error);
+    }
+    if (ts && !kept) unrecorded.push(ts);
+    if (!kept) throw new Stopped({ kind: 'lease_lost' });
+  };
   const checkpoint = async () => {
     let keep: boolean;
     try {
@@ -93,11 +125,7 @@ export async function postPlan(
     return answer.ts;
   };
 
-  try {
-    const summaryTs = await post(content.summary);
-    step = 'reply';
-    for (const reply of content.replies) await post(reply, summaryTs);
-    step = 'file';
+  const uploadFile = async (summaryTs: string): Promise<string> => {
     await checkpoint();
     const fileId = await callSlack(
       'files.completeUploadExternal',
@@ -111,6 +139,23 @@ export async function postPlan(
       // A lost answer may come from the completing call, which shares the file: not repeated.
       { idempotent: false },
     );
+    await record({ kind: 'file', fileId });
+    return fileId;
+  };
+
+  try {
+    let summaryTs = resume?.summaryTs;
+    if (summaryTs === undefined) {
+      summaryTs = await post(content.summary);
+      await record({ kind: 'summary', ts: summaryTs }, summaryTs);
+    }
+    step = 'reply';
+    for (const reply of content.replies.slice(resume?.replyTs.length ?? 0)) {
+      const ts = await post(reply, summaryTs);
+      await record({ kind: 'reply', ts }, ts);
+    }
+    step = 'file';
+    const fileId = resume?.fileId ?? (await uploadFile(summaryTs));
     const permalink = await permalinkOf(client, channel, summaryTs, options.retry);
     return {
       ok: true,
@@ -124,8 +169,20 @@ export async function postPlan(
       },
     };
   } catch (error) {
-    if (error instanceof Stopped) return { ok: false, failure: error.failure, step, posted };
-    if (isSlackCallError(error)) return { ok: false, failure: error.failure, step, posted };
+    if (error instanceof Stopped) {
+      const { failure, recordError } = error;
+      return {
+        ok: false,
+        failure,
+        step,
+        posted,
+        unrecorded,
+        ...(recordError === undefined ? {} : { recordError }),
+      };
+    }
+    if (isSlackCallError(error)) {
+      return { ok: false, failure: error.failure, step, posted, unrecorded };
+    }
     throw error;
   }
 }

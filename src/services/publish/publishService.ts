@@ -1,21 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Plan } from '../../domain/plan.js';
 import type { Template } from '../../domain/template.js';
 import type { TemplateRegistry } from '../../domain/templateParse.js';
 import type { AppLogger } from '../../logging/logger.js';
-import { buildPublishedPost } from '../../slack/ui/publish/publishedPost.js';
 import type { PublishFailureReason } from '../../slack/ui/publish/publishTexts.js';
 import type { WorkspaceIdentity } from '../../slack/workspaceIdentity.js';
 import type { DraftStore } from '../../store/draftStore.js';
 import type { PublishedPost, PublishedStore } from '../../store/publishedStore.js';
 import { withStorage } from '../../store/storageUnavailable.js';
 import { type WorkspaceKey, workspaceKey } from '../../store/workspaceKey.js';
-import { checkChannelAccess, isNotInChannelError } from './channelAccess.js';
-import { deletePosted, type PostFailure, postPlan } from './planPoster.js';
-import { previousPostedVersion } from './previousPost.js';
+import { keepLease } from './leaseKeeper.js';
+import { type PublishAttempt, runPublishAttempt } from './publishAttempt.js';
 import { checkPublish, type PublishCheck } from './publishCheck.js';
 import { publishIdempotencyKey } from './publishKey.js';
-import { DEFAULT_RETRY_POLICY, isSlackCallError, type RetryPolicy } from './slackRetry.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './slackRetry.js';
 
 export interface PublishPolicy {
   retry: RetryPolicy;
@@ -23,15 +22,25 @@ export interface PublishPolicy {
   spacingMs: number;
   /** How long a publish lease lasts without renewal (a dead replica's lease then expires). */
   leaseMs: number;
-  /** Renew the lease when this much time passed since the last renewal. */
+  /** How often the holder renews its lease while it runs (less than `leaseMs`). */
   renewEveryMs: number;
 }
+
+/**
+ * A publish lease is what a retry waits for after a replica died mid-publish (it then takes over and
+ * finishes the post), so it is short. It stays safe for a live replica because the holder renews it
+ * on a timer every third of it, whatever it is waiting for (a 30 s Retry-After, a slow upload), and
+ * survives one failed renewal; each recorded step extends it too. Replicas' clocks must agree to
+ * well within it (they compare lease ends written with their own clocks).
+ */
+export const PUBLISH_LEASE_MS = 15_000;
+export const PUBLISH_LEASE_RENEW_EVERY_MS = PUBLISH_LEASE_MS / 3;
 
 export const DEFAULT_PUBLISH_POLICY: PublishPolicy = {
   retry: DEFAULT_RETRY_POLICY,
   spacingMs: 200,
-  leaseMs: 120_000,
-  renewEveryMs: 20_000,
+  leaseMs: PUBLISH_LEASE_MS,
+  renewEveryMs: PUBLISH_LEASE_RENEW_EVERY_MS,
 };
 
 export interface PublishServiceDeps {
@@ -95,13 +104,17 @@ export interface PublishRequest {
 
 /**
  * Publishing, exactly once per request: review → idempotency lease → freeze vN → post summary,
- * thread and file → record the post → done. Anything that fails after the first post is deleted
- * again and the lease released, so the user can simply retry.
+ * thread and file, recording each message under the lease → record the post → done. Anything that
+ * fails after the first post is deleted again and the lease released, so the user can simply retry.
+ * An attempt that takes over from a dead one continues its post (see ./takeover.ts).
  */
 export function createPublishService(deps: PublishServiceDeps) {
   const policy: PublishPolicy = { ...DEFAULT_PUBLISH_POLICY, ...deps.policy };
+  if (!(policy.renewEveryMs > 0 && policy.renewEveryMs < policy.leaseMs)) {
+    throw new RangeError('publish policy: renewEveryMs must be above 0 and below leaseMs');
+  }
   const now = () => (deps.now ? deps.now() : new Date());
-  const { client, published, logger } = deps;
+  const { published, logger } = deps;
 
   async function check(identity: WorkspaceIdentity, planId: string, channel?: string) {
     return checkPublish(deps, identity, planId, {
@@ -125,7 +138,9 @@ export function createPublishService(deps: PublishServiceDeps) {
 
     const ws = workspaceKey(identity);
     const key = publishIdempotencyKey(record, channel);
-    const lease = { ttlMs: policy.leaseMs, owner: `${deps.replicaId}:${request.requestId}` };
+    // The owner is this attempt's lease token: unique even if the same request runs twice here.
+    const owner = `${deps.replicaId}:${request.requestId}:${randomUUID().slice(0, 8)}`;
+    const lease = { ttlMs: policy.leaseMs, owner };
     const title = record.title;
     const begun = await withStorage(() => published.beginPublish(ws, record.id, key, lease));
     if (begun.state === 'done')
@@ -136,11 +151,16 @@ export function createPublishService(deps: PublishServiceDeps) {
         planId: record.id,
         from: begun.takenOverFrom,
         frozenVersion: begun.frozenVersion,
+        recordedMessages: begun.progress ? 1 + begun.progress.replyTs.length : 0,
+        recordedFile: begun.progress?.fileId !== undefined,
       });
     }
+    let released = false;
     const release = async () => {
+      if (released) return;
+      released = true;
       try {
-        await published.abandonPublish(ws, record.id, key, { owner: lease.owner });
+        await published.abandonPublish(ws, record.id, key, { owner });
       } catch (error) {
         // The lease then simply expires; a retry waits at most `leaseMs`.
         logger.log('warn', 'could not release a publish lease', {
@@ -149,172 +169,38 @@ export function createPublishService(deps: PublishServiceDeps) {
         });
       }
     };
-
-    try {
-      return await run({ ws, identity, checked, key, lease, release });
-    } catch (error) {
-      await release();
-      throw error;
-    }
-  }
-
-  async function run(args: {
-    ws: WorkspaceKey;
-    identity: WorkspaceIdentity;
-    checked: Extract<PublishCheck, { kind: 'ready' | 'needs_confirmation' }>;
-    key: string;
-    lease: { ttlMs: number; owner: string };
-    release(): Promise<void>;
-  }): Promise<PublishOutcome> {
-    const { ws, identity, key, lease, release } = args;
-    const { record, template, review, channel } = args.checked;
-    const title = record.title;
-
-    let access: Awaited<ReturnType<typeof checkChannelAccess>>;
-    try {
-      access = await checkChannelAccess(client, channel, policy.retry);
-    } catch (error) {
-      if (!isSlackCallError(error)) throw error;
-      await release();
-      return failed(title, channel, error.failure, 0, false);
-    }
-    if (access !== 'ok') {
-      await release();
-      return { kind: access, channel };
-    }
-
-    const publishedAt = now();
-    const frozen = await withStorage(() =>
-      published.freeze(ws, record.id, {
-        doc: record.doc,
-        title,
-        ownerId: record.ownerId,
-        editorIds: record.editorIds,
-        publishedBy: identity.userId,
-        publishedAt,
-        reviewSummary: review.summary,
-        idempotencyKey: key,
-      }),
-    );
-    if (!frozen.created) {
-      // An earlier attempt with this key froze the version; if it also recorded its post before
-      // dying (between attachPost and completePublish), that post is the publish: finish it.
-      const earlier = await withStorage(() => published.get(ws, record.id, frozen.version));
-      const recorded = earlier?.post;
-      if (recorded) {
-        const done = await withStorage(() =>
-          published.completePublish(ws, record.id, key, {
-            version: frozen.version,
-            post: recorded,
-          }),
-        );
-        return { kind: 'already_published', title, version: done.version, post: done.post };
-      }
-    }
-    const previous = await withStorage(() =>
-      previousPostedVersion(published, ws, record.id, frozen.version),
-    );
-    const content = buildPublishedPost({
-      planId: record.id,
-      plan: record.doc,
-      template,
-      review,
-      version: frozen.version,
-      publishedBy: identity.userId,
-      publishedAt,
-      ...(previous ? { previous } : {}),
-    });
-
-    let renewedAt = Date.now();
-    const keepGoing = async () => {
-      if (Date.now() - renewedAt < policy.renewEveryMs) return true;
-      renewedAt = Date.now();
-      return published.renewPublishLease(ws, record.id, key, lease);
-    };
-    const result = await postPlan(
-      client,
-      { channel, ...content },
-      {
-        retry: policy.retry,
-        spacingMs: policy.spacingMs,
-        keepGoing,
-      },
-    );
-
-    if (!result.ok) {
-      const left = await deletePosted(client, channel, result.posted, policy.retry);
-      await release();
-      logger.log('warn', 'publish failed and was cleaned up', {
-        planId: record.id,
-        version: frozen.version,
-        step: result.step,
-        failure: result.failure.kind,
-        posted: result.posted.length,
-        leftovers: left.length,
-      });
-      const { failure } = result;
-      if (
-        failure.kind === 'refused' &&
-        isNotInChannelError(failure.error) &&
-        result.step === 'summary'
-      )
-        return { kind: 'not_in_channel', channel };
-      return failed(title, channel, failure, left.length, failure.kind === 'unknown_outcome');
-    }
-
-    try {
-      await withStorage(() => published.attachPost(ws, record.id, frozen.version, result.post));
-      const done = await withStorage(() =>
-        published.completePublish(ws, record.id, key, {
-          version: frozen.version,
-          post: result.post,
+    const keeper = keepLease({
+      renew: () => published.renewPublishLease(ws, record.id, key, lease),
+      leaseMs: policy.leaseMs,
+      renewEveryMs: policy.renewEveryMs,
+      onStorageFailure: (error) =>
+        logger.log('warn', 'publish lease could not be renewed', {
+          planId: record.id,
+          err: String(error),
         }),
-      );
-      logger.log('info', 'plan published', { planId: record.id, version: done.version });
-      await notifyPublished({
-        ws,
-        planId: record.id,
-        version: done.version,
-        plan: record.doc,
-        template,
-      });
-      return { kind: 'published', title, version: done.version, post: done.post };
-    } catch (error) {
-      // Not recorded means a retry would post again: take this post back rather than leave a twin.
-      const { summaryTs, sectionTs } = result.post;
-      await deletePosted(client, channel, [summaryTs, ...sectionTs], policy.retry);
-      throw error;
-    }
-  }
-
-  async function notifyPublished(event: PublishedEvent): Promise<void> {
-    try {
-      await deps.onPublished?.(event);
-    } catch (error) {
-      logger.log('error', 'after-publish step failed', {
-        planId: event.planId,
-        version: event.version,
-        err: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-
-  function failed(
-    title: string,
-    channel: string,
-    failure: PostFailure,
-    leftovers: number,
-    unknownMessage: boolean,
-  ): PublishOutcome {
-    return {
-      kind: 'failed',
-      title,
-      channel,
-      reason: failure.kind,
-      ...(failure.kind === 'refused' ? { detail: failure.error } : {}),
-      leftovers,
-      unknownMessage,
+    });
+    const attempt: PublishAttempt = {
+      ws,
+      identity,
+      checked,
+      key,
+      lease,
+      keeper,
+      release,
+      ...(begun.progress ? { adopted: begun.progress } : {}),
+      progressRecorded: begun.progress !== undefined,
     };
+
+    try {
+      return await runPublishAttempt({ deps, policy, now }, attempt);
+    } catch (error) {
+      // Recorded messages not taken back stay for the next attempt, which continues from them
+      // once this lease expires; releasing now would forget them and leave them half-posted.
+      if (!attempt.progressRecorded) await release();
+      throw error;
+    } finally {
+      keeper.stop();
+    }
   }
 
   return { check, publish };

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { publishIdempotencyKey } from '../../../src/services/publish/publishKey.js';
 import { publishRecordKey } from '../../../src/store/redis/publishedKeys.js';
+import { isStorageUnavailable } from '../../../src/store/storageUnavailable.js';
 import { connectTestRedis } from '../../support/redis/testRedis.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/slack/fakeSlackApi.js';
 import { cleanPlan, publishHarness, uniqueChannel } from './publishHarness.js';
@@ -145,37 +146,87 @@ describe('publish service under Slack faults', () => {
     expect(slack.messages(channel)).toEqual([]);
   });
 
-  it('a publish whose lease was taken over stops and takes back what it posted', async () => {
-    const h = publishHarness(redis, slack, { renewEveryMs: 0 });
+  it('a publish whose lease was taken over stops, taking back only the message it could not record', async () => {
+    const h = publishHarness(redis, slack);
     const channel = uniqueChannel();
     const record = await h.createDraft(cleanPlan(channel));
     const leaseKey = publishRecordKey(h.ws, record.id, publishIdempotencyKey(record, channel));
     let pauses = 0;
-    h.setOnSleep((ms) => {
+    h.setOnSleep(async (ms) => {
       // Before the third message: this replica hung past its lease and another one took over.
-      if (ms === 1 && ++pauses === 2) void redis.hset(leaseKey, 'owner', 'replica-z:other');
+      if (ms === 1 && ++pauses === 2) await redis.hset(leaseKey, 'owner', 'replica-z:other');
     });
     const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
 
-    expect(outcome).toMatchObject({ kind: 'failed', reason: 'lease_lost', leftovers: 0 });
-    expect(postsTo(channel)).toHaveLength(2);
-    expect(slack.messages(channel)).toEqual([]);
-    // The other attempt's lease is left alone.
+    // The other attempt is finishing the publish: the user is told it is under way.
+    expect(outcome).toMatchObject({ kind: 'in_progress' });
+    expect(postsTo(channel)).toHaveLength(3);
+    // The summary and first reply are recorded: they are the other attempt's to continue under.
+    // The third message, posted after the lease was gone and refused by the record, is taken back.
+    const recorded = postsTo(channel)
+      .slice(0, 2)
+      .map((c) => c.result?.ts);
+    expect(slack.messages(channel).map((m) => m.ts)).toEqual(recorded);
     expect(await redis.hget(leaseKey, 'owner')).toBe('replica-z:other');
+    expect(await redis.hget(leaseKey, 'summaryTs')).toBe(recorded[0]);
+    expect(await redis.hget(leaseKey, 'replyTs')).toBe(recorded[1]);
   });
 
-  it('storage failing mid-post stops the publish and takes back what it posted', async () => {
-    const h = publishHarness(redis, slack, { renewEveryMs: 0 });
+  it('storage failing mid-post stops the publish at the step it cannot record and takes back everything', async () => {
+    const h = publishHarness(redis, slack);
     const channel = uniqueChannel();
     const record = await h.createDraft(cleanPlan(channel));
     let pauses = 0;
     h.setOnSleep((ms) => {
       if (ms === 1 && ++pauses === 3) h.breakLeaseStorage();
     });
-    const outcome = await h.service.publish(h.actor(), record.id, { requestId: 'r' });
+    await expect(h.service.publish(h.actor(), record.id, { requestId: 'r' })).rejects.toSatisfy(
+      isStorageUnavailable,
+    );
+    // The fourth message went out but could not be recorded: it is taken back with the others.
+    expect(postsTo(channel)).toHaveLength(4);
+    expect(slack.messages(channel)).toEqual([]);
+  });
+
+  it('a live publish keeps its lease through a wait longer than the lease; a retry meanwhile posts nothing', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    const replica = h.replica('replica-c', { leaseMs: 300, renewEveryMs: 100 });
+    let pauses = 0;
+    let retried: unknown;
+    h.setOnSleep(async (ms) => {
+      if (ms !== 1 || ++pauses !== 2) return;
+      // Slack makes it wait (a Retry-After) for four renewals, longer than the 300 ms lease.
+      await h.renewals(4);
+      retried = await h.otherReplica.publish(h.actor(), record.id, { requestId: 'again' });
+    });
+    const outcome = await replica.publish(h.actor(), record.id, { requestId: 'r' });
+
+    expect(retried).toEqual({ kind: 'in_progress', title: record.title });
+    expect(outcome).toMatchObject({ kind: 'published', version: 1 });
+    expect(summaries(channel)).toHaveLength(1);
+    expect(postsTo(channel)).toHaveLength(slack.messages(channel).length);
+  });
+
+  it('a lease that cannot be renewed while the publish waits stops it before the next post', async () => {
+    const h = publishHarness(redis, slack);
+    const channel = uniqueChannel();
+    const record = await h.createDraft(cleanPlan(channel));
+    const replica = h.replica('replica-c', { leaseMs: 300, renewEveryMs: 100 });
+    let pauses = 0;
+    h.setOnSleep(async (ms) => {
+      if (ms !== 1 || ++pauses !== 2) return;
+      // A long wait between two posts (a Retry-After, say) while Redis stops answering: the third
+      // failed renewal is at least 200 ms after the last confirmation, when the 300 ms lease could
+      // end before the next one.
+      h.breakLeaseStorage();
+      await h.renewals(3);
+    });
+    const outcome = await replica.publish(h.actor(), record.id, { requestId: 'r' });
 
     expect(outcome).toMatchObject({ kind: 'failed', reason: 'storage_unavailable', leftovers: 0 });
-    expect(postsTo(channel)).toHaveLength(3);
+    expect(postsTo(channel)).toHaveLength(2);
     expect(slack.messages(channel)).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import {
 } from '../../../src/services/publish/publishService.js';
 import { createReviseService } from '../../../src/services/publish/reviseService.js';
 import type { DraftRecord } from '../../../src/store/draftStore.js';
+import type { PublishStep } from '../../../src/store/publishedStore.js';
 import { RedisPublishedStore } from '../../../src/store/redis/publishedRedisStore.js';
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
@@ -54,8 +55,11 @@ export function publishHarness(
     timeout: 5_000,
   });
   const slept: number[] = [];
-  /** Called with each pause the service takes; tests inject faults "between two posts" here. */
-  let onSleep: (ms: number) => void = () => undefined;
+  /**
+   * Called with each pause the service takes; tests inject faults "between two posts" here, or
+   * hold the attempt there (a replica that stalls or dies between two posts) by returning a promise.
+   */
+  let onSleep: (ms: number) => void | Promise<void> = () => undefined;
   const policy: Partial<PublishPolicy> = {
     spacingMs: 1,
     retry: {
@@ -65,21 +69,48 @@ export function publishHarness(
       maxBackoffMs: 40,
       sleep: async (ms) => {
         slept.push(ms);
-        onSleep(ms);
+        await onSleep(ms);
       },
     },
     ...overrides,
   };
   const logger = createLogger({ level: 'error', secrets: [], write: () => undefined });
   let leaseStorageDown = false;
-  // The real store, except that renewing a lease can be made to fail as a Redis timeout would.
+  let renewalsAnswered = 0;
+  let onRenewal: () => void = () => undefined;
+  const deadOwners = new Set<string>();
+  let dieAfter: ((step: PublishStep, nth: number) => boolean) | undefined;
+  let recordedSinceArmed = 0;
+  let died: () => void = () => undefined;
+  const timedOut = () => Promise.reject(new Error('Command timed out'));
+  const never = () => new Promise<boolean>(() => undefined);
+  // The real store, except that the writes under a publish lease (renewing it, recording a step)
+  // can be made to fail as a Redis timeout would, renewals are counted, and a replica can die.
   const leaseStore: typeof published = Object.assign(Object.create(published) as typeof published, {
-    renewPublishLease: (...args: Parameters<typeof published.renewPublishLease>) =>
-      leaseStorageDown
-        ? Promise.reject(new Error('Command timed out'))
-        : published.renewPublishLease(...args),
+    renewPublishLease: async (...args: Parameters<typeof published.renewPublishLease>) => {
+      // A dead replica renews nothing: its lease runs out.
+      if (deadOwners.has(args[3].owner)) return never();
+      try {
+        return await (leaseStorageDown ? timedOut() : published.renewPublishLease(...args));
+      } finally {
+        renewalsAnswered += 1;
+        onRenewal();
+      }
+    },
+    recordPublishStep: async (...args: Parameters<typeof published.recordPublishStep>) => {
+      if (leaseStorageDown) return timedOut();
+      const kept = await published.recordPublishStep(...args);
+      if (dieAfter?.(args[4], ++recordedSinceArmed)) {
+        dieAfter = undefined;
+        deadOwners.add(args[3].owner);
+        died();
+        // Gone the moment its step reached Redis: it never hears back, never posts or renews again.
+        return never();
+      }
+      return kept;
+    },
   });
-  const make = (replicaId: string) =>
+  const make = (replicaId: string, tuned: Partial<PublishPolicy> = {}) =>
     createPublishService({
       drafts,
       published: leaseStore,
@@ -88,7 +119,7 @@ export function publishHarness(
       replicaId,
       logger,
       now: () => NOW,
-      policy,
+      policy: { ...policy, ...tuned },
     });
   const service = make('replica-a');
   const revise = createReviseService({ drafts, published });
@@ -122,6 +153,8 @@ export function publishHarness(
     templates,
     service,
     otherReplica: make('replica-b'),
+    /** Another replica with its own tuning (e.g. a lease short enough to run out in a test). */
+    replica: make,
     revise,
     teamId,
     ws,
@@ -129,9 +162,30 @@ export function publishHarness(
     setOnSleep(fn: (ms: number) => void) {
       onSleep = fn;
     },
-    /** From now on, renewing a publish lease fails like an unreachable Redis. */
+    /** From now on, renewing a publish lease or recording a step fails like an unreachable Redis. */
     breakLeaseStorage() {
       leaseStorageDown = true;
+    },
+    /**
+     * The next publish attempt to record a step matching `when` (`nth` counts the steps recorded
+     * since this call, from 1) dies right after that write reached Redis: its publish never
+     * settles. Resolves when it has died.
+     */
+    dieAfterRecording(when: (step: PublishStep, nth: number) => boolean): Promise<void> {
+      dieAfter = when;
+      recordedSinceArmed = 0;
+      return new Promise((resolve) => {
+        died = resolve;
+      });
+    },
+    /** Resolves once `count` more lease renewals have been answered (or failed). */
+    renewals(count: number): Promise<void> {
+      const target = renewalsAnswered + count;
+      return new Promise((resolve) => {
+        onRenewal = () => {
+          if (renewalsAnswered >= target) resolve();
+        };
+      });
     },
     actor: (userId: string = OWNER) => ({ teamId, userId }),
     createDraft,

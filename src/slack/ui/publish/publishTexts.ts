@@ -123,7 +123,7 @@ const en: Texts = {
   alreadyPublished: (p) =>
     `:information_source: This version of *${p.title}* is already published as v${p.version} in ${p.channel}. ${p.link}`,
   inProgress: (p) =>
-    `:hourglass_flowing_sand: *${p.title}* is already being published. If it has not appeared within two minutes, publish again.`,
+    `:hourglass_flowing_sand: *${p.title}* is already being published. If it has not appeared within a minute, publish again.`,
   notInChannel: (p) =>
     `:lock: I can't post in ${p.channel}: it is a private channel I'm not in (or it no longer exists). Invite me there with \`/invite @OpsPlan\`, then publish again. Nothing was posted.`,
   archived: (p) =>
@@ -195,7 +195,7 @@ const zhCN: Texts = {
   alreadyPublished: (p) =>
     `:information_source: *${p.title}* 的这个版本已作为 v${p.version} 发布到 ${p.channel}。${p.link}`,
   inProgress: (p) =>
-    `:hourglass_flowing_sand: *${p.title}* 正在发布中。如果两分钟后仍未出现，请再发布一次。`,
+    `:hourglass_flowing_sand: *${p.title}* 正在发布中。如果一分钟后仍未出现，请再发布一次。`,
   notInChannel: (p) =>
     `:lock: 我无法在 ${p.channel} 发帖：这是一个我不在其中的私有频道（或频道已不存在）。请在该频道输入 \`/invite @OpsPlan\` 邀请我，然后再发布。什么都没有发出。`,
   archived: (p) =>
