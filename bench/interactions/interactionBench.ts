@@ -155,10 +155,11 @@ export async function runInteractionBench(
   const maxClients = Math.max(...plan.concurrencies);
   const clients = await prepareSectionClients(targets.slack, targets.urls.opsplan, maxClients);
   targets.slack.reset();
-  // Warm-up: JIT, connection pools, Redis scripts loaded.
+  // Warm-up: JIT, connection pools, Redis scripts loaded, and every bench user seen once (their
+  // Slack locale is looked up on a first request and cached, as for returning users in production).
   for (const app of ['minimal', 'opsplan'] as const) {
-    await slashCommandRun(targets, app, 10, 500);
-    await viewSubmissionRun(targets, app, clients, 10, 500);
+    await slashCommandRun(targets, app, maxClients, 500);
+    await viewSubmissionRun(targets, app, clients, maxClients, 500);
   }
   const samples: InteractionSample[] = [];
   for (let run = 1; run <= plan.runs; run++) {
