@@ -13,7 +13,6 @@ import { RedisPublishedStore } from '../../../src/store/redis/publishedRedisStor
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
 import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import type { E2eContext } from '../../support/app/e2e.js';
-import { validateMessagePayload, validateView } from '../../support/slack/blockKitValidator.js';
 import type { RecordedCall } from '../../support/slack/fakeSlackApi.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
