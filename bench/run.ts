@@ -10,6 +10,7 @@ import { runRenderBench } from './render/renderBench.js';
 import { type BenchResults, resultsMarkdown } from './report/resultsMarkdown.js';
 import { claimOnlyRun, fanoutRun } from './scheduler/fanoutBench.js';
 import { runStorageBench } from './storage/storageBench.js';
+import { connectionPool } from './support/loadGenerator.js';
 import { loadAverage, machineFacts } from './support/machine.js';
 
 /**
@@ -76,7 +77,12 @@ async function main(): Promise<void> {
   const opsplan = await startOpsPlanProcess({ slackApiUrl: slack.url, redisUrl: redis.url });
   const minimal = await startMinimalBoltProcess();
   try {
-    const targets = { slack, urls: { opsplan: opsplan.url, minimal: minimal.url } };
+    const maxClients = Math.max(...plan.interactions.concurrencies);
+    const targets = {
+      slack,
+      urls: { opsplan: opsplan.url, minimal: minimal.url },
+      pools: { opsplan: connectionPool(maxClients), minimal: connectionPool(maxClients) },
+    };
     log('interactions');
     const interactions = await runInteractionBench(targets, plan.interactions, log);
     noteLoad('interactions');
@@ -160,6 +166,7 @@ async function main(): Promise<void> {
     writeFileSync(RAW, `${JSON.stringify(results, null, 1)}\n`);
     writeFileSync(OUT, resultsMarkdown(results));
     log(`wrote ${OUT} in ${results.totalSeconds.toFixed(0)} s`);
+    for (const pool of Object.values(targets.pools)) pool.destroy();
   } finally {
     await opsplan.stop();
     await minimal.stop();

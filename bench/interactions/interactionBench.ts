@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import type { Actor } from '../../test/support/app/modalDriver.js';
 import type { FakeSlackApi } from '../../test/support/slack/fakeSlackApi.js';
 import { watchCalls } from '../support/callWatcher.js';
@@ -35,6 +36,8 @@ export interface InteractionSample {
 export interface InteractionTargets {
   slack: FakeSlackApi;
   urls: Record<AppName, string>;
+  /** Warm keep-alive connections per app, reused by every run. */
+  pools?: Record<AppName, Agent>;
 }
 
 export interface InteractionPlan {
@@ -91,6 +94,7 @@ export async function slashCommandRun(
       url: `${targets.urls[app]}/slack/events`,
       concurrency,
       durationMs,
+      ...(targets.pools ? { pool: targets.pools[app] } : {}),
       ...(background ? { until: background.until, thinkMs: background.thinkMs } : {}),
       next: (client) => {
         const { request, triggerId } = slashCommandRequest(slack, actors[client] as Actor);
@@ -134,6 +138,7 @@ export async function viewSubmissionRun(
     url: `${targets.urls[app]}/slack/events`,
     concurrency,
     durationMs,
+    ...(targets.pools ? { pool: targets.pools[app] } : {}),
     next: (client) => sectionSubmissionRequest(clients[client] as SectionClient),
     onAnswer: (client, _status, body) => {
       if (app === 'opsplan') acceptSectionAnswer(clients[client] as SectionClient, body);

@@ -5,6 +5,15 @@ import { Agent, request } from 'node:http';
  * as the previous one is answered, over keep-alive sockets (so connection setup is not measured).
  */
 
+/**
+ * Keep-alive sockets to one server, kept across runs like a load balancer's upstream pool. A fresh
+ * pool per run made every run start with a burst of new connections, which OpsPlan (not the
+ * minimal app) answered late for about half of them: see bench/report/findings.md.
+ */
+export function connectionPool(maxSockets: number): Agent {
+  return new Agent({ keepAlive: true, maxSockets });
+}
+
 export interface PreparedRequest {
   body: string;
   headers: Record<string, string>;
@@ -22,6 +31,8 @@ export interface LoadOptions {
   next(client: number): PreparedRequest;
   /** Sees each answer; throwing counts the request as an error. */
   onAnswer?(client: number, status: number, body: string): void;
+  /** Reuse these connections (not closed at the end); else a pool of its own for this run. */
+  pool?: Agent;
 }
 
 export interface LoadResult {
@@ -59,7 +70,7 @@ function send(agent: Agent, url: URL, prepared: PreparedRequest) {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const agent = options.pool ?? connectionPool(options.concurrency);
   const url = new URL(options.url);
   const latencies: number[] = [];
   const errorSamples: string[] = [];
@@ -87,7 +98,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => client(i)));
   const elapsedMs = performance.now() - started;
-  agent.destroy();
+  if (!options.pool) agent.destroy();
   return {
     latencies,
     errors,
