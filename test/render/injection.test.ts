@@ -5,23 +5,14 @@ import { renderPlanMarkdown } from '../../src/render/planMarkdown.js';
 import { validateMessagePayload } from '../support/slack/blockKitValidator.js';
 import { allTypesTemplate } from './support/fixtureTemplates.js';
 import { INJECTIONS, randomPlan } from './support/randomPlan.js';
-import { foreignControls, mentionableIds, textObjects } from './support/renderedText.js';
+import {
+  foreignControls,
+  mentionableIds,
+  ROW_TEXT_KEYS,
+  textObjects,
+} from './support/renderedText.js';
 
 const template = allTypesTemplate();
-/** Every free-text column of the structured lists. */
-const ROW_TEXT_KEYS = [
-  'name',
-  'unit',
-  'goal',
-  'successCriteria',
-  'tasks',
-  'item',
-  'category',
-  'source',
-  'howToObtain',
-  'title',
-  'notes',
-];
 
 /** A full plan whose every user-written text (title, answers, list cells) is `attack` in context. */
 function attackedPlan(attack: string): Plan {

@@ -1,6 +1,6 @@
 import type { Plan } from '../../../src/domain/plan.js';
 import { changed, standardTemplate } from '../../domain/review/fixtures.js';
-import { foreignControls } from '../../render/support/renderedText.js';
+import { foreignControls, ROW_TEXT_KEYS } from '../../render/support/renderedText.js';
 import type { RecordedCall } from '../../support/slack/fakeSlackApi.js';
 
 /**
@@ -13,20 +13,6 @@ export const ATTACK =
   '<!channel> <!here> <!everyone> <@U0VICTIM99> <!subteam^S0EVIL|x> <#C0EVIL99> ' +
   '<https://evil.example|click> & &amp; &lt;!here&gt; *bold* _it_ `code` ~strike~ ' +
   '[link](https://evil.example/md) | cell | \n> quote\n# heading';
-
-const ROW_TEXT_KEYS = [
-  'name',
-  'unit',
-  'goal',
-  'successCriteria',
-  'tasks',
-  'item',
-  'category',
-  'source',
-  'howToObtain',
-  'title',
-  'notes',
-];
 
 /** Every user-written text of `plan` replaced by the attack (kept within each field's limit). */
 export function attacked(plan: Plan, tag: string): Plan {

@@ -102,3 +102,18 @@ export function mentionableIds(plan: Plan, template: Template): Set<string> {
   }
   return ids;
 }
+
+/** Every free-text column of the structured lists (KPIs, phases, budget rows…): where attacks go. */
+export const ROW_TEXT_KEYS = [
+  'name',
+  'unit',
+  'goal',
+  'successCriteria',
+  'tasks',
+  'item',
+  'category',
+  'source',
+  'howToObtain',
+  'title',
+  'notes',
+] as const;
