@@ -1,3 +1,4 @@
+import { ErrorCode } from '@slack/bolt';
 import type { FetchFunction } from '@slack/web-api';
 import { DeadlineExceededError, withDeadline } from '../async/withDeadline.js';
 import type { AppLogger } from '../logging/logger.js';
@@ -9,6 +10,8 @@ import type { AppLogger } from '../logging/logger.js';
  * response_url kept the request in flight until the shutdown drain gave up on it (10 s).
  */
 export const RESPOND_DEADLINE_MS = 3_000;
+
+const RESPONSE_URL_POST = 'response_url post';
 
 /**
  * The fetch Bolt is given (`clientOptions.fetch`). Bolt posts to response_urls with it and passes
@@ -24,7 +27,7 @@ export function createRespondFetch(logger: AppLogger): FetchFunction {
       return await withDeadline(
         fetch(url, { ...init, signal: abandon.signal }),
         RESPOND_DEADLINE_MS,
-        'response_url post',
+        RESPONSE_URL_POST,
       );
     } catch (err) {
       if (err instanceof DeadlineExceededError) {
@@ -40,4 +43,10 @@ export function createRespondFetch(logger: AppLogger): FetchFunction {
       throw err;
     }
   };
+}
+
+/** Whether `err` is a response_url post that failed: refused by Slack, or abandoned at the deadline. */
+export function isResponseUrlFailure(err: unknown): boolean {
+  if ((err as { code?: unknown } | null)?.code === ErrorCode.RespondError) return true;
+  return err instanceof DeadlineExceededError && err.message.startsWith(RESPONSE_URL_POST);
 }

@@ -4,6 +4,7 @@ import type { AppLogger } from '../../logging/logger.js';
 import type { UserLocaleResolver } from '../../services/userLocaleResolver.js';
 import { isStorageUnavailable } from '../../store/storageUnavailable.js';
 import { requestLocale } from '../requestLocale.js';
+import { isResponseUrlFailure } from '../respondDeadline.js';
 import { buildNoticeMessage } from '../ui/noticeMessage.js';
 import type { WorkspaceIdentity } from '../workspaceIdentity.js';
 import type { InFlightTracker } from './inFlightTracker.js';
@@ -129,10 +130,12 @@ async function answerFailure(deps: ErrorBoundaryDeps, args: Args, err: unknown):
   if (type === 'view_closed' || type === 'unknown') return;
   try {
     const respond = (args as { respond?: (m: unknown) => Promise<unknown> }).respond;
-    if (respond) {
+    // When the response_url itself is what failed, trying it again would only fail again (after
+    // up to another RESPOND_DEADLINE_MS); the DM still reaches the user.
+    if (respond && !isResponseUrlFailure(err)) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notice });
     } else if (actor) {
-      // Modals and App Home have no response_url: the app's DM reaches the user instead.
+      // Modals and App Home have no response_url (or it just failed): the app's DM reaches the user.
       await args.client.chat.postMessage({ channel: actor.userId, ...notice });
     }
   } catch (notifyErr) {
