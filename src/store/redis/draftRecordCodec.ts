@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { DraftRecord, DraftSummary, PendingInput, RevisionInfo } from '../draftStore.js';
 import { StoreError } from '../errors.js';
-import { corrupt, isoDate, jsonOf } from './codecParts.js';
+import { corrupt, isoDate, jsonOf, perDocSchema } from './codecParts.js';
 import { inflateStoredJson } from './deflatedJson.js';
 
 /**
@@ -37,19 +37,9 @@ const revisionMetaSchema = jsonOf(
 
 const pendingEntrySchema = jsonOf(z.object({ values: z.unknown(), savedAt: isoDate }));
 
-// zod compiles a schema on its first parse: building the record schema per read made every
-// interaction recompile it (≈ 8 % of the app's CPU under load). One per document schema.
-const recordSchemas = new WeakMap<z.ZodType, z.ZodType>();
-
-function recordSchemaFor<T>(docSchema: z.ZodType<T>) {
-  const build = () => summarySchema.extend({ doc: jsonOf(docSchema), createdAt: isoDate });
-  let schema = recordSchemas.get(docSchema) as ReturnType<typeof build> | undefined;
-  if (!schema) {
-    schema = build();
-    recordSchemas.set(docSchema, schema);
-  }
-  return schema;
-}
+const recordSchemaFor = perDocSchema((docSchema) =>
+  summarySchema.extend({ doc: jsonOf(docSchema), createdAt: isoDate }),
+);
 
 /** The record from its hash read as bytes: the doc is deflated (or JSON, written before). */
 export function parseDraftRecord<T>(
@@ -65,7 +55,8 @@ export function parseDraftRecord<T>(
   fields.doc = doc === undefined ? undefined : inflateStoredJson(doc);
   const parsed = recordSchemaFor(docSchema).safeParse(fields);
   if (!parsed.success) throw corrupt('draft', { ...context, id }, parsed.error);
-  return { id, ...parsed.data };
+  // The doc was checked by `docSchema` itself, whose output type is T.
+  return { id, ...parsed.data, doc: parsed.data.doc as T };
 }
 
 export function parseDraftSummary(

@@ -8,7 +8,7 @@ import type {
   PublishedVersionInfo,
   PublishProgress,
 } from '../publishedStore.js';
-import { corrupt, isoDate, jsonOf } from './codecParts.js';
+import { corrupt, isoDate, jsonOf, perDocSchema } from './codecParts.js';
 import { deflateJson, inflateStoredJson } from './deflatedJson.js';
 
 /**
@@ -124,6 +124,10 @@ export function parsePost(json: string, context: Record<string, unknown>): Publi
   return withoutUndefined(parsed.data);
 }
 
+const frozenVersionSchemaFor = perDocSchema((docSchema) =>
+  jsonOf(z.object({ ...frozenFields, doc: docSchema })),
+);
+
 export function parseFrozenVersion<T>(
   docSchema: z.ZodType<T>,
   planId: string,
@@ -139,11 +143,12 @@ export function parseFrozenVersion<T>(
       version,
     });
   }
-  const parsed = jsonOf(z.object({ ...frozenFields, doc: docSchema })).safeParse(json);
+  const parsed = frozenVersionSchemaFor(docSchema).safeParse(json);
   if (!parsed.success) throw corrupt('published version', { ...context, version }, parsed.error);
   const { doc, ...fields } = parsed.data;
   const post = postJson === null ? undefined : parsePost(postJson, { ...context, version });
-  return { planId, version, doc, ...fields, ...(post ? { post } : {}) };
+  // The doc was checked by `docSchema` itself, whose output type is T.
+  return { planId, version, doc: doc as T, ...fields, ...(post ? { post } : {}) };
 }
 
 export function parseVersionInfo(
