@@ -80,7 +80,11 @@ export async function createOpsPlanApp(
   const preferences = createCachedUserPreferencesStore({
     store: createRedisUserPreferencesStore(redis),
     publisher: redis,
-    subscriber: connectRedis(config.redis, logger.child({ component: 'redis-subscriber' })),
+    // The store resubscribes on every 'ready' itself; ioredis's own resubscription would reject
+    // unhandled when Redis drops again before it is sent (no offline queue).
+    subscriber: connectRedis(config.redis, logger.child({ component: 'redis-subscriber' }), {
+      autoResubscribe: false,
+    }),
     logger,
   });
   const locales = createUserLocaleResolver({

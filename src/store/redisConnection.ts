@@ -63,8 +63,13 @@ function nodeOptions(url: string): Pick<RedisOptions, 'username' | 'password' | 
  * a Sentinel-managed primary (which ioredis follows across failovers), or a Cluster. All
  * keep the request-path timeouts above.
  */
-export function connectRedis(config: RedisConfig, logger?: AppLogger): RedisConnection {
-  const base = redisOptions(logger);
+export function connectRedis(
+  config: RedisConfig,
+  logger?: AppLogger,
+  /** For a subscriber: `autoResubscribe: false` when the owner resubscribes (and handles failures) itself. */
+  extra: Pick<RedisOptions, 'autoResubscribe'> = {},
+): RedisConnection {
+  const base = { ...redisOptions(logger), ...extra };
   let client: RedisConnection;
   if (config.kind === 'standalone') {
     client = new Redis(config.url, base);

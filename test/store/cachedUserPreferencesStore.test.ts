@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import {
   type CachedUserPreferencesStore,
@@ -29,7 +29,12 @@ function connection(): Redis {
 async function replica(
   store: UserPreferencesStore = createRedisUserPreferencesStore(connection()),
 ): Promise<{ prefs: CachedUserPreferencesStore; subscriber: Redis }> {
-  const subscriber = connection();
+  // As the app opens it: the store resubscribes after every reconnection itself.
+  const subscriber = new Redis(inject('redisUrl'), {
+    maxRetriesPerRequest: 1,
+    autoResubscribe: false,
+  });
+  opened.push({ close: () => void subscriber.disconnect() });
   const prefs = createCachedUserPreferencesStore({
     store,
     publisher: connection(),
