@@ -128,6 +128,7 @@ export async function createOpsPlanApp(
     sweepAbandonedDraftsJob(drafts, logger.child({ job: 'sweep' })),
   ];
   let clock: SchedulerClock | undefined;
+  let httpServer: Server | undefined;
   let stopping: Promise<void> | undefined;
   let receiverStarted = false;
 
@@ -150,6 +151,14 @@ export async function createOpsPlanApp(
       }
       const started = (await bolt.start()) as Server | undefined;
       receiverStarted = true;
+      if (config.slack.mode === 'http' && started) {
+        httpServer = started;
+        // Node closes idle connections after 5 s by default. A pool (a load balancer's, or
+        // Slack's) then reconnects in bursts, and a busy replica accepts only one new
+        // connection per event-loop turn (libuv ≥ 1.45), so a burst queues behind the turns
+        // (bench/report/findings.md). Kept connections avoid the burst.
+        started.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
+      }
       clock = startSchedulerClock({
         tick: config.schedulerTick,
         jobs,
@@ -173,7 +182,10 @@ export async function createOpsPlanApp(
           await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         }
         // Closing the receiver stops new requests; the server closes idle keep-alive
-        // sockets and lets requests already being answered complete.
+        // sockets and lets requests already being answered complete. A connection whose
+        // answer is still being written would then stay open for the whole keep-alive (65 s)
+        // and hold the exit, so from now on a finished answer closes its connection at once.
+        if (httpServer) httpServer.keepAliveTimeout = 1;
         const receiverStopped = receiverStarted
           ? bolt.stop().catch((err: unknown) => {
               logger.log('warn', 'receiver stop failed', { err: String(err) });

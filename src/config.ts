@@ -103,6 +103,12 @@ const EnvSchema = z.object({
     .min(0, 'must not be negative')
     .max(120_000, 'must be at most 120000 (two minutes)')
     .default(5000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(1000, 'must be at least 1000 (one second)')
+    .max(600_000, 'must be at most 600000 (ten minutes)')
+    .default(65_000),
   DRAFT_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a number of days' })
     .int('must be a whole number of days')
@@ -167,6 +173,11 @@ export interface Config {
    * stops routing here before the listener closes (closing resets connections not yet read).
    */
   shutdownDrainMs: number;
+  /**
+   * How long an idle keep-alive connection stays open. Above a load balancer's idle timeout, so
+   * the balancer (not OpsPlan) closes pooled connections and never sends on one being closed.
+   */
+  httpKeepAliveTimeoutMs: number;
 }
 
 function redisConfig(e: z.infer<typeof EnvSchema>): RedisConfig {
@@ -253,5 +264,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     ...(e.TEMPLATES_DIR ? { templatesDir: e.TEMPLATES_DIR } : {}),
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    httpKeepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
   };
 }

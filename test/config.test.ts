@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       defaultTimezone: 'UTC',
       defaultLocale: 'en',
       schedulerTick: '* * * * *',
+      httpKeepAliveTimeoutMs: 65_000,
     });
   });
 
@@ -58,12 +59,14 @@ describe('loadConfig', () => {
       SCHEDULER_TICK: '61 * * * *',
       SLACK_APP_TOKEN: '',
       SLACK_SIGNING_SECRET: undefined,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '500',
     };
     const problems = problemsOf(env);
     const names = problems.map((p) => p.split(' ')[0]);
     expect(names.sort()).toEqual(
       [
         'DEFAULT_TIMEZONE',
+        'HTTP_KEEP_ALIVE_TIMEOUT_MS',
         'LOG_LEVEL',
         'PORT',
         'REDIS_URL',

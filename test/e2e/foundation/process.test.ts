@@ -60,4 +60,28 @@ describe('the npm start entry point', () => {
     expect(log).not.toContain(TEST_BOT_TOKEN);
     expect(log).not.toContain(TEST_SIGNING_SECRET);
   });
+
+  it("keeps idle connections open 65 s by default (longer than a balancer's 60 s), or as configured", async () => {
+    const env = {
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      REDIS_URL: inject('redisUrl'),
+      PORT: '0',
+      SHUTDOWN_DRAIN_MS: '0',
+    };
+    for (const [extra, announced] of [
+      [{}, 'timeout=65'],
+      [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '7000' }, 'timeout=7'],
+    ] as const) {
+      const app = spawnApp({ ...env, ...extra });
+      const port = await app.started;
+      // Node announces its idle timeout to the client in the Keep-Alive header.
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('keep-alive')).toBe(announced);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    }
+  });
 });
