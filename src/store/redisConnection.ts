@@ -2,6 +2,10 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { withDeadline } from '../async/withDeadline.js';
 import type { RedisConfig } from '../config.js';
 import type { AppLogger } from '../logging/logger.js';
+import { restoreFastStringPrototype } from './redis/fastStringPrototype.js';
+
+// Loading ioredis slows every string operation of the process until this runs: see the function.
+restoreFastStringPrototype();
 
 /**
  * Slack allows 3 s per interaction. ioredis defaults would queue commands while
