@@ -63,6 +63,9 @@ export function createBoltApp(options: {
       fetch: createRespondFetch(logger),
     },
     deferInitialization: true,
+    // Bolt's default conversation store is an in-memory per-replica map consulted on every
+    // request; OpsPlan keeps its state in Redis and never uses it.
+    convoStore: false,
     extendedErrorHandler: true,
   });
 
