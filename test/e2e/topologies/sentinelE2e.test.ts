@@ -160,6 +160,9 @@ describe('saves racing a primary crash', () => {
         return { ws: workspaceKey({ teamId }), id: record.id, doc, acked: record.version };
       }),
     );
+    // The drafts must exist on the replica before the race starts: this test is about the saves
+    // racing the crash, not about the (documented) window of asynchronous replication.
+    expect(await redis.wait(1, 5_000)).toBe(1);
     const figures = { saves: 0, storageFailures: 0, lost: 0 };
     let failedOver = false;
     const seen = new Set<string>();
