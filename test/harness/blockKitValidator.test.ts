@@ -235,6 +235,24 @@ describe('validateView', () => {
       'view/type: must be "modal" or "home", got "message"',
     ]);
   });
+
+  it('gives a view sent again the same verdict, however often and whatever the caller did with the last one', () => {
+    const tooLong = { ...validModal, callback_id: 'c'.repeat(256) };
+    const first = validateView(tooLong);
+    first.length = 0;
+    expect(validateView(tooLong)).toEqual([
+      'schema /callback_id: must NOT have more than 255 characters',
+    ]);
+    expect(validateView({ ...tooLong })).toEqual([
+      'schema /callback_id: must NOT have more than 255 characters',
+    ]);
+    expect(validateView(validModal)).toEqual([]);
+    // Many other views in between (more than are remembered) change nothing.
+    for (let i = 0; i < 300; i++) validateView({ ...validModal, callback_id: `v${i}` });
+    expect(validateView(tooLong)).toEqual([
+      'schema /callback_id: must NOT have more than 255 characters',
+    ]);
+  });
 });
 
 describe('validateMessagePayload', () => {
