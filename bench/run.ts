@@ -6,7 +6,7 @@ import { startRedisServer } from '../test/support/redis/redisServer.js';
 import { startFakeSlackApi } from '../test/support/slack/fakeSlackApi.js';
 import { startMinimalBoltProcess, startOpsPlanProcess } from './interactions/appProcesses.js';
 import { runInteractionBench, slashCommandRun } from './interactions/interactionBench.js';
-import { runRenderBench } from './render/renderBench.js';
+import { renderInAppProcess } from './render/renderInAppProcess.js';
 import { type BenchResults, resultsMarkdown } from './report/resultsMarkdown.js';
 import { claimOnlyRun, fanoutRun } from './scheduler/fanoutBench.js';
 import { runStorageBench } from './storage/storageBench.js';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
   noteLoad('start');
   log('render');
-  const render = runRenderBench(plan.render.runs, plan.render.runMs);
+  const render = await renderInAppProcess(plan.render.runs, plan.render.runMs);
   noteLoad('render');
 
   log('storage');

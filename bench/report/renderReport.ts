@@ -6,6 +6,8 @@ export function renderSection(r: BenchResults): string[] {
   return [
     '## 4. Render (warm; per run the median of as many renders as fit in the run)',
     '',
+    'In a process of its own that has loaded the app (`src/app.ts`), as a replica has; not in the bench process, which also holds the fake Slack and its validator.',
+    '',
     header([
       'plan',
       'renderer',
