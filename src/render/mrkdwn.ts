@@ -27,9 +27,11 @@ export function escapeMrkdwn(text: string): string {
  * How many characters one raw UTF-16 unit (by char code) becomes once escaped. Escaping is per character, so a text may be
  * split anywhere on the raw side and the escaped pieces still concatenate to the escaped whole.
  */
+/** What escaping adds up to: `&amp;`, `&lt;`, `&gt;`; every other unit stays one character. */
+export const MRKDWN_ESCAPE_WEIGHTS: Readonly<Record<string, number>> = { '&': 5, '<': 4, '>': 4 };
+
 export function escapedMrkdwnWeight(code: number): number {
-  if (code === 0x26) return 5; // &amp;
-  return code === 0x3c || code === 0x3e ? 4 : 1; // &lt; &gt;
+  return MRKDWN_ESCAPE_WEIGHTS[String.fromCharCode(code)] ?? 1;
 }
 
 export function escapedMrkdwnLength(text: string): number {

@@ -8,8 +8,8 @@
  * the separating whitespace starts the next piece; renderers trim each piece for display (and skip pieces
  * that are only whitespace), which loses whitespace only, never a visible character.
  *
- * Lengths are measured with `weight`, per UTF-16 unit, so callers budget for what they send: for mrkdwn
- * pass `escapedMrkdwnWeight` (`&` becomes 5 characters). Escaping is per character, so escaping each piece
+ * Lengths are measured per UTF-16 unit, with `heavyUnits` counted at their weight, so callers budget for
+ * what they send: for mrkdwn pass `MRKDWN_ESCAPE_WEIGHTS` (`&` becomes 5 characters). Escaping is per character, so escaping each piece
  * equals escaping the whole. UTF-16 length is never below Slack's code-point count, so budgets are safe.
  */
 
@@ -18,8 +18,11 @@ export interface SplitOptions {
   maxLength: number;
   /** Budget of the first piece, when it shares its block with a label; defaults to `maxLength`. */
   firstMaxLength?: number;
-  /** Length of one UTF-16 unit (given as its char code) once rendered; defaults to 1. */
-  weight?: (code: number) => number;
+  /**
+   * Units that count as more than one character once rendered, with their weight (for mrkdwn,
+   * `MRKDWN_ESCAPE_WEIGHTS`: `&` becomes `&amp;`); every other UTF-16 unit counts as one.
+   */
+  heavyUnits?: Readonly<Record<string, number>>;
 }
 
 /** Smallest budget that always fits one character, even one escaped to five. */
@@ -193,8 +196,36 @@ function hardCut(text: string, start: number, end: number): number {
   return cut;
 }
 
+/**
+ * The next heavy unit at or after a position, found with the native `indexOf` per kind of unit:
+ * walking a large plan unit by unit to add up weights was over a third of its Block Kit render.
+ */
+function heavyUnitFinder(text: string, weights: Readonly<Record<string, number>>) {
+  const kinds = Object.entries(weights).map(([unit, weight]) => ({ unit, weight, at: -1 }));
+  let last = 0;
+  return (from: number): { at: number; weight: number } => {
+    // Each kind remembers its next unit after the last position asked; a new window starts
+    // back at its cut, before units already passed, so the search starts over.
+    const restart = from < last;
+    last = from;
+    let at = text.length;
+    let weight = 1;
+    for (const kind of kinds) {
+      if (restart || (kind.at < from && kind.at !== text.length)) {
+        const found = text.indexOf(kind.unit, from);
+        kind.at = found < 0 ? text.length : found;
+      }
+      if (kind.at < at) {
+        at = kind.at;
+        weight = kind.weight;
+      }
+    }
+    return { at, weight };
+  };
+}
+
 export function splitText(text: string, options: SplitOptions): string[] {
-  const weight = options.weight ?? (() => 1);
+  const nextHeavy = heavyUnitFinder(text, options.heavyUnits ?? {});
   const firstMax = options.firstMaxLength ?? options.maxLength;
   if (Math.min(firstMax, options.maxLength) < MIN_CHUNK_LENGTH) {
     throw new RangeError(`chunk budget must be at least ${MIN_CHUNK_LENGTH}`);
@@ -205,13 +236,18 @@ export function splitText(text: string, options: SplitOptions): string[] {
   let start = 0;
   while (start < text.length) {
     const budget = chunks.length === 0 ? firstMax : options.maxLength;
-    // Longest window from `start` whose weight fits the budget; each window is walked once.
+    // Longest window from `start` whose weight fits the budget: runs of plain units at once,
+    // heavy units one by one.
     let end = start;
     let used = 0;
-    while (end < text.length) {
-      const next = used + weight(text.charCodeAt(end));
-      if (next > budget) break;
-      used = next;
+    while (end < text.length && used < budget) {
+      const heavy = nextHeavy(end);
+      const plain = Math.min(heavy.at - end, budget - used);
+      end += plain;
+      used += plain;
+      if (end < heavy.at || end === text.length) break;
+      if (used + heavy.weight > budget) break;
+      used += heavy.weight;
       end++;
     }
     if (end === text.length) {

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { escapedMrkdwnLength, escapedMrkdwnWeight, escapeMrkdwn } from '../../src/render/mrkdwn.js';
+import {
+  escapedMrkdwnLength,
+  escapeMrkdwn,
+  MRKDWN_ESCAPE_WEIGHTS,
+} from '../../src/render/mrkdwn.js';
 import { splitText } from '../../src/render/textChunks.js';
 
-function check(text: string, maxLength: number, weight?: (code: number) => number): string[] {
-  const chunks = splitText(text, weight ? { maxLength, weight } : { maxLength });
+function check(text: string, maxLength: number, escaped = false): string[] {
+  const chunks = splitText(
+    text,
+    escaped ? { maxLength, heavyUnits: MRKDWN_ESCAPE_WEIGHTS } : { maxLength },
+  );
   expect(chunks.join('')).toBe(text);
   for (const chunk of chunks) {
-    expect(weight ? escapedMrkdwnLength(chunk) : chunk.length).toBeLessThanOrEqual(maxLength);
+    expect(escaped ? escapedMrkdwnLength(chunk) : chunk.length).toBeLessThanOrEqual(maxLength);
   }
   return chunks;
 }
@@ -72,9 +79,37 @@ describe('splitText', () => {
 
   it('budgets by escaped length so an escaped piece still fits', () => {
     const text = `${'a & b < c > d '.repeat(40)}end`;
-    const chunks = check(text, 50, escapedMrkdwnWeight);
+    const chunks = check(text, 50, true);
     expect(chunks.map(escapeMrkdwn).join('')).toBe(escapeMrkdwn(text));
     for (const chunk of chunks) expect(escapeMrkdwn(chunk).length).toBeLessThanOrEqual(50);
+  });
+
+  it('keeps every piece within its escaped budget and each piece as long as the budget and the boundaries allow, wherever the escaped characters fall', () => {
+    // Seeded; texts dense with & < > so pieces often start just before ones the previous window passed.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const units = ['a', 'b', ' ', '.', '&', '<', '>', '\n', '中', '。', '😀'];
+    for (let round = 0; round < 500; round++) {
+      let text = '';
+      const length = Math.floor(random() * 300);
+      while (text.length < length) text += units[Math.floor(random() * units.length)];
+      const maxLength = 8 + Math.floor(random() * 40);
+      const chunks = check(text, maxLength, true);
+      // A piece ends early only at a boundary or where the next unit would not fit.
+      for (const [i, chunk] of chunks.slice(0, -1).entries()) {
+        const next = chunks[i + 1] ?? '';
+        const budget = maxLength;
+        const grown = escapedMrkdwnLength(chunk + next.slice(0, 1));
+        const atBoundary =
+          /[\s。.]$/u.test(chunk) ||
+          /^[\s中。😀\uDE00]/u.test(next) ||
+          /[中😀\uDE00]$/u.test(chunk);
+        expect(atBoundary || grown > budget).toBe(true);
+      }
+    }
   });
 
   it('gives the first piece its own budget', () => {

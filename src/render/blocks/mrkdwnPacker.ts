@@ -1,4 +1,4 @@
-import { escapedMrkdwnLength, escapedMrkdwnWeight, escapeMrkdwn } from '../mrkdwn.js';
+import { escapedMrkdwnLength, escapeMrkdwn, MRKDWN_ESCAPE_WEIGHTS } from '../mrkdwn.js';
 import { MIN_CHUNK_LENGTH, splitText } from '../textChunks.js';
 
 /** Slack's limit for a section block's text. */
@@ -97,7 +97,7 @@ export function packParagraphs(paragraphs: readonly Paragraph[], max = SECTION_T
     const pieces = splitText(source, {
       maxLength: max - wrap,
       firstMaxLength: max - wrap - current.length,
-      weight: escapedMrkdwnWeight,
+      heavyUnits: MRKDWN_ESCAPE_WEIGHTS,
     });
     pieces.forEach((piece, index) => {
       if (index > 0) flush();

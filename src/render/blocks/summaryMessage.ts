@@ -4,7 +4,7 @@ import type { Locale } from '../../domain/locale.js';
 import type { Plan } from '../../domain/plan.js';
 import type { Template } from '../../domain/template.js';
 import { budgetTotals, formatDateRange, formatMoney } from '../formatFieldValue.js';
-import { escapedMrkdwnWeight, escapeMrkdwn } from '../mrkdwn.js';
+import { escapeMrkdwn, MRKDWN_ESCAPE_WEIGHTS } from '../mrkdwn.js';
 import { fieldsByRole, type RenderedField, type RenderedSection } from '../planContent.js';
 import { colon, label, listSeparator } from '../renderLabels.js';
 import { formatReviewCounts, type RenderableReview } from '../reviewSummary.js';
@@ -84,7 +84,7 @@ function excerptParagraph(field: RenderedField, locale: Locale): Paragraph {
   if (field.value.kind !== 'text') return [];
   const pieces = splitText(field.value.text.trim(), {
     maxLength: EXCERPT_MAX,
-    weight: escapedMrkdwnWeight,
+    heavyUnits: MRKDWN_ESCAPE_WEIGHTS,
   });
   const first = (pieces[0] ?? '').trimEnd();
   const more =
