@@ -2,6 +2,7 @@ import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
 import { deleteConfirmView } from '../../listeners/browse/planViews.js';
 import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
 import { browseTexts, localeOfMessages } from '../../ui/browse/browseTexts.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan delete <plan>`: asks for confirmation in a modal; the submission deletes. */
@@ -16,7 +17,7 @@ export function createDeleteSubcommand(deps: Pick<BrowseDeps, 'drafts'>): Subcom
       // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
       // push the command past its 3 seconds.
       await ctx.ack();
-      await ctx.client.views.open({
+      await openView(ctx.client, {
         trigger_id: ctx.command.trigger_id,
         view: deleteConfirmView(record, ctx.locale, false),
       });

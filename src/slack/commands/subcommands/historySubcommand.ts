@@ -2,6 +2,7 @@ import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
 import { historyView } from '../../listeners/browse/planViews.js';
 import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
 import { browseTexts, localeOfMessages } from '../../ui/browse/browseTexts.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan history <plan>`: the last saves; the owner can restore one. */
@@ -20,7 +21,7 @@ export function createHistorySubcommand(deps: Pick<BrowseDeps, 'drafts' | 'now'>
       // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
       // push the command past its 3 seconds.
       await ctx.ack();
-      await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
+      await openView(ctx.client, { trigger_id: ctx.command.trigger_id, view });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { localeOfMessages } from '../../ui/browse/browseTexts.js';
 import { buildImportModal } from '../../ui/transfer/importModal.js';
 import { transferTexts } from '../../ui/transfer/transferTexts.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan import`: the modal to attach or paste a YAML plan; the submission creates the draft. */
@@ -13,7 +14,7 @@ export function createImportSubcommand(): Subcommand {
       // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot push
       // the command past its 3 seconds.
       await ctx.ack();
-      await ctx.client.views.open({
+      await openView(ctx.client, {
         trigger_id: ctx.command.trigger_id,
         view: buildImportModal(ctx.locale),
       });

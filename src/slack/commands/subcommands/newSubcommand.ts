@@ -3,6 +3,7 @@ import type { Locale } from '../../../domain/locale.js';
 import type { PlanMeta } from '../../../domain/plan.js';
 import type { TemplateRegistry } from '../../../domain/templateParse.js';
 import { buildPlanDetailsModal } from '../../ui/interview/planDetailsModal.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** The start modal of a new plan, in the user's language. */
@@ -13,7 +14,7 @@ export async function openNewPlanModal(args: {
   locale: Locale;
   initial?: Partial<PlanMeta>;
 }): Promise<void> {
-  await args.client.views.open({
+  await openView(args.client, {
     trigger_id: args.triggerId,
     view: buildPlanDetailsModal({
       locale: args.locale,

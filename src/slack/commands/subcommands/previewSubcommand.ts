@@ -2,6 +2,7 @@ import type { BrowseDeps } from '../../listeners/browse/browseDeps.js';
 import { nowOf, previewView } from '../../listeners/browse/planViews.js';
 import { resolvePlanRef } from '../../listeners/browse/resolvePlanRef.js';
 import { browseTexts, localeOfMessages } from '../../ui/browse/browseTexts.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** `/opsplan preview <plan>`: the rendered plan and its review findings, in a modal. */
@@ -18,7 +19,7 @@ export function createPreviewSubcommand(
       // Answer Slack now: the trigger stays valid for the modal, and a slow views.open cannot
       // push the command past its 3 seconds.
       await ctx.ack();
-      await ctx.client.views.open({
+      await openView(ctx.client, {
         trigger_id: ctx.command.trigger_id,
         view: previewView(deps.templates, record, ctx.locale, nowOf(deps)),
       });

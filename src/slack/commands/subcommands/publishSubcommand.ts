@@ -10,6 +10,7 @@ import { publishOutcomeText } from '../../ui/publish/publishOutcomeText.js';
 import { publishTexts } from '../../ui/publish/publishTexts.js';
 import { looksLikeChannel, parseChannelArg } from '../../ui/publish/publishValues.js';
 import { buildBlockedMessage, buildConfirmModal } from '../../ui/publish/publishViews.js';
+import { openView } from '../../viewCalls.js';
 import type { Subcommand, SubcommandContext } from '../subcommand.js';
 
 /** The plan words and the channel, when the last word names one (`<#C…|name>` or an id). */
@@ -68,7 +69,7 @@ export function createPublishSubcommand(
           return;
         case 'needs_confirmation':
           await ctx.ack();
-          await ctx.client.views.open({
+          await openView(ctx.client, {
             trigger_id: ctx.command.trigger_id,
             view: buildConfirmModal({
               planId: record.id,

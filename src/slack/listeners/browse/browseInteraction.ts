@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Locale } from '../../../domain/locale.js';
 import { setRequestLocale } from '../../requestLocale.js';
 import { buildNoticeModal } from '../../ui/browse/deleteModals.js';
+import { openView, pushView } from '../../viewCalls.js';
 import { identityFromInteraction, type WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseDeps } from './browseDeps.js';
 
@@ -78,9 +79,9 @@ export async function startInteraction(
 export async function showModal(interaction: BrowseInteraction, view: ModalView): Promise<void> {
   if (!interaction.triggerId) throw new Error('interaction without a trigger_id');
   if (interaction.surface === 'modal') {
-    await interaction.client.views.push({ trigger_id: interaction.triggerId, view });
+    await pushView(interaction.client, { trigger_id: interaction.triggerId, view });
   } else {
-    await interaction.client.views.open({ trigger_id: interaction.triggerId, view });
+    await openView(interaction.client, { trigger_id: interaction.triggerId, view });
   }
 }
 

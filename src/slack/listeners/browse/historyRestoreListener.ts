@@ -4,6 +4,7 @@ import { lookupPlanById } from '../../../services/browse/planLookup.js';
 import { type BrowseTexts, browseTexts } from '../../ui/browse/browseTexts.js';
 import { decodeHistoryMetadata, decodeRestore } from '../../ui/browse/browseValues.js';
 import { ActionIds } from '../../ui/ids.js';
+import { updateView } from '../../viewCalls.js';
 import { confirmDone, directMessage } from '../confirmDone.js';
 import type { BrowseDeps } from './browseDeps.js';
 import { clickedButtonValue, startInteraction, tellUser } from './browseInteraction.js';
@@ -76,7 +77,7 @@ export function registerHistoryRestore(app: App, deps: BrowseDeps): void {
           fromHome: metadata.h,
           ...(notice ? { notice } : {}),
         });
-        await interaction.client.views.update({
+        await updateView(interaction.client, {
           view_id: shown.id,
           ...(shown.hash ? { hash: shown.hash } : {}),
           view,

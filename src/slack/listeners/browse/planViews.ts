@@ -12,6 +12,7 @@ import { buildDeleteConfirmModal } from '../../ui/browse/deleteModals.js';
 import { buildHistoryModal } from '../../ui/browse/historyModal.js';
 import { buildPreviewModal } from '../../ui/browse/previewModal.js';
 import { buildHomeView, HOME_MAX_PLANS } from '../../ui/home/homeView.js';
+import { publishView } from '../../viewCalls.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseDeps } from './browseDeps.js';
 import { reminderLookup } from './reminderLookup.js';
@@ -80,7 +81,7 @@ export async function publishHome(
     limit: HOME_MAX_PLANS,
     ...reminderLookup(deps, identity, now),
   });
-  await client.views.publish({
+  await publishView(client, {
     user_id: identity.userId,
     view: buildHomeView({ ...page, locale, now }),
   });

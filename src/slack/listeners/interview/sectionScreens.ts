@@ -4,6 +4,7 @@ import type { Plan } from '../../../domain/plan.js';
 import { fieldsForStage, type Template } from '../../../domain/template.js';
 import type { DraftRecord } from '../../../store/draftStore.js';
 import { buildSectionModal } from '../../ui/interview/sectionModal.js';
+import { openView, updateView } from '../../viewCalls.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { InterviewDeps } from './interviewDeps.js';
 import { stepScreen } from './sectionSteps.js';
@@ -76,7 +77,7 @@ export async function openSectionScreen(
   const { record, template } = access;
   const sectionId = args.sectionId ?? resumeSectionId(record.doc, template);
   const view = await stepScreen(deps, args.identity, record, template, sectionId);
-  if (args.viewId) await args.client.views.update({ view_id: args.viewId, view });
-  else await args.client.views.open({ trigger_id: args.triggerId, view });
+  if (args.viewId) await updateView(args.client, { view_id: args.viewId, view });
+  else await openView(args.client, { trigger_id: args.triggerId, view });
   return { ok: true };
 }

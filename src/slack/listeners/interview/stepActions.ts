@@ -18,6 +18,7 @@ import {
 } from '../../ui/interview/sectionMetadata.js';
 import { stateToPrefill } from '../../ui/interview/sectionSubmission.js';
 import { buildNoticeModal } from '../../ui/noticeModal.js';
+import { updateView } from '../../viewCalls.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import { confirmDone, directMessage } from '../confirmDone.js';
 import type { InterviewDeps } from './interviewDeps.js';
@@ -53,9 +54,14 @@ function stepContext(body: BlockAction): StepContext | undefined {
  * Replaces the open modal. The hash makes Slack refuse an update based on a stale view, so
  * two quick clicks never overwrite each other: the second one is simply dropped.
  */
-async function updateView(client: WebClient, logger: AppLogger, ctx: StepContext, view: ModalView) {
+async function replaceStepView(
+  client: WebClient,
+  logger: AppLogger,
+  ctx: StepContext,
+  view: ModalView,
+) {
   try {
-    await client.views.update({ view_id: ctx.view.id, hash: ctx.view.hash, view });
+    await updateView(client, { view_id: ctx.view.id, hash: ctx.view.hash, view });
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;
     if (code === 'hash_conflict') {
@@ -77,7 +83,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
     const access = await deps.interview.open(identity, decoded.meta.p);
     if (!access.ok) {
       const locale = await deps.locales.localeOf(identity);
-      await updateView(
+      await replaceStepView(
         client,
         deps.logger,
         ctx,
@@ -110,7 +116,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
         values: stateToPrefill(state),
         notice: { kind: 'error', text: m.plans.fixErrors({ problems }) },
       });
-      await updateView(client, deps.logger, ctx, view);
+      await replaceStepView(client, deps.logger, ctx, view);
       return;
     }
     const outcome = await deps.interview.saveSection(identity, meta.p, meta.s, {
@@ -126,7 +132,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
               record.doc.meta.language,
               refusalText(record.doc.meta.language, outcome.reason),
             );
-      await updateView(client, deps.logger, ctx, view);
+      await replaceStepView(client, deps.logger, ctx, view);
       return;
     }
     // Saved. From here on a failure belongs to the screen, not to the save: the user is told the
@@ -135,7 +141,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
     await confirmDone({
       logger: deps.logger,
       method: 'views.update',
-      show: async () => updateView(client, deps.logger, ctx, await screenAfter(saved)),
+      show: async () => replaceStepView(client, deps.logger, ctx, await screenAfter(saved)),
       otherwise: {
         method: 'chat.postMessage',
         send: async () => {
@@ -188,7 +194,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
       rows: next.r,
       values: stateToPrefill(ctx.view.state.values),
     });
-    await updateView(client, deps.logger, ctx, view);
+    await replaceStepView(client, deps.logger, ctx, view);
   }
 
   app.action<BlockAction>(ActionIds.rowAdd, async ({ ack, body, client }) => {
@@ -214,7 +220,7 @@ export function registerStepActions(app: App, deps: InterviewDeps): void {
     if (!access.ok) return;
     // The user's own input was kept when the conflict happened; it is laid over the latest version.
     const view = await stepScreen(deps, identity, access.record, access.template, ref.data.s);
-    await updateView(client, deps.logger, ctx, view);
+    await replaceStepView(client, deps.logger, ctx, view);
   });
 }
 

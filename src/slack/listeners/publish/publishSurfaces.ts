@@ -4,6 +4,7 @@ import type { Locale } from '../../../domain/locale.js';
 import { messagesFor } from '../../../i18n/messages.js';
 import type { AppLogger } from '../../../logging/logger.js';
 import { isStorageUnavailable } from '../../../store/storageUnavailable.js';
+import { openView, pushView, updateView } from '../../viewCalls.js';
 import type { WorkspaceIdentity } from '../../workspaceIdentity.js';
 import type { BrowseInteraction } from '../browse/browseInteraction.js';
 import { confirmDone, directMessage } from '../confirmDone.js';
@@ -19,8 +20,8 @@ export async function openModal(interaction: BrowseInteraction, view: ModalView)
   if (!interaction.triggerId) throw new Error('interaction without a trigger_id');
   const answer =
     interaction.surface === 'modal'
-      ? await interaction.client.views.push({ trigger_id: interaction.triggerId, view })
-      : await interaction.client.views.open({ trigger_id: interaction.triggerId, view });
+      ? await pushView(interaction.client, { trigger_id: interaction.triggerId, view })
+      : await openView(interaction.client, { trigger_id: interaction.triggerId, view });
   const id = answer.view?.id;
   if (!id) throw new Error('views.open answered without a view id');
   return id;
@@ -36,7 +37,7 @@ export async function showOutcome(
   await confirmDone({
     logger: args.logger,
     method: 'views.update',
-    show: () => args.client.views.update({ view_id: viewId, view }),
+    show: () => updateView(args.client, { view_id: viewId, view }),
     otherwise: directMessage(args.client, args.identity.userId, dmText),
   });
 }

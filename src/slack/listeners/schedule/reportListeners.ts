@@ -16,6 +16,7 @@ import { checkinTexts } from '../../ui/schedule/checkinTexts.js';
 import { decodeRoundRef } from '../../ui/schedule/checkinValues.js';
 import { reportModal } from '../../ui/schedule/reportModal.js';
 import { parseReportSubmission } from '../../ui/schedule/reportSubmission.js';
+import { openView } from '../../viewCalls.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import { clickedButtonValue } from '../browse/browseInteraction.js';
 import type { ScheduleContentDeps } from './scheduleDeps.js';
@@ -43,7 +44,7 @@ export function registerReportListeners(app: App, deps: ReportListenerDeps): voi
     if (access.kind !== 'ok' || !ref) {
       const t = checkinTexts(locale).modal;
       const text = access.kind === 'not_asked' ? t.notAsked : t.gone;
-      await client.views.open({ trigger_id: triggerId, view: buildNoticeModal(locale, text) });
+      await openView(client, { trigger_id: triggerId, view: buildNoticeModal(locale, text) });
       return;
     }
     const last = await lastValues(deps, ws, access);
@@ -60,7 +61,7 @@ export function registerReportListeners(app: App, deps: ReportListenerDeps): voi
       ...(mine?.confidence ? { confidence: mine.confidence } : {}),
       locale,
     });
-    await client.views.open({ trigger_id: triggerId, view });
+    await openView(client, { trigger_id: triggerId, view });
   });
 
   app.view(CallbackIds.checkinReport, async ({ ack, body, view, client, context }) => {

@@ -15,6 +15,7 @@ import { scheduleCommandTexts } from '../../ui/schedule/scheduleCommandTexts.js'
 import { settingsFromForm, thresholdsFromForm } from '../../ui/schedule/settingsForm.js';
 import { parseSettingsSubmission } from '../../ui/schedule/settingsSubmission.js';
 import { settingsTexts } from '../../ui/schedule/settingsTexts.js';
+import { openView } from '../../viewCalls.js';
 import { identityFromInteraction } from '../../workspaceIdentity.js';
 import { clickedButtonValue } from '../browse/browseInteraction.js';
 import type { ScheduleSliceDeps } from './scheduleDeps.js';
@@ -106,7 +107,7 @@ export function registerSettingsListeners(app: App, deps: Deps): void {
     if (!latest || latest.ownerId !== identity.userId) {
       const t = scheduleCommandTexts(locale);
       const text = latest ? t.forbiddenOwner : t.planGone;
-      await client.views.open({ trigger_id: triggerId, view: buildNoticeModal(locale, text) });
+      await openView(client, { trigger_id: triggerId, view: buildNoticeModal(locale, text) });
       return;
     }
     await openSettingsModal(deps, { client, triggerId, version: latest, locale, ws });

@@ -7,6 +7,7 @@ import type { PublishedVersion } from '../../../store/publishedStore.js';
 import type { WorkspaceKey } from '../../../store/workspaceKey.js';
 import { formFromSettings } from '../../ui/schedule/settingsForm.js';
 import { settingsModal } from '../../ui/schedule/settingsModal.js';
+import { openView } from '../../viewCalls.js';
 import type { ScheduleSliceDeps } from './scheduleDeps.js';
 
 type Deps = Pick<ScheduleSliceDeps, 'templates' | 'engine' | 'defaultTimezone' | 'values'>;
@@ -36,7 +37,7 @@ export async function openSettingsModal(
     timezone,
     thresholds,
   );
-  await args.client.views.open({
+  await openView(args.client, {
     trigger_id: args.triggerId,
     view: settingsModal({ planId: version.planId, title: version.title, form, kpis, locale }),
   });
