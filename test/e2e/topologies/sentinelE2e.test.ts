@@ -226,5 +226,5 @@ describe('saves racing a primary crash', () => {
     console.info(
       `sentinel saves through a crash failover: ${JSON.stringify({ ...figures, savedBeforeCrash })}`,
     );
-  });
+  }, 45_000); // A failover under a loaded 2-core CI machine; each writer has its own 15 s deadline.
 });
