@@ -167,8 +167,15 @@ function lastParagraphCut(text: string, from: number, to: number): number {
   return -1;
 }
 
+// Every cut of any kind has whitespace or a CJK character on one side of it (see cutKind).
+const BOUNDARY_UNIT =
+  /[\s\u2e80-\u2fdf\u3000-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
 /** The last cut in [from, to] of the best kind present: paragraph, else sentence, else word. */
 function bestCut(text: string, from: number, to: number): number {
+  // A long unbroken run (a URL, a pasted hash) has no cut at all: one native search says so instead
+  // of classifying every position of the window.
+  if (!BOUNDARY_UNIT.test(text.slice(Math.max(0, from - 1), to + 1))) return -1;
   const paragraph = lastParagraphCut(text, from, to);
   if (paragraph >= 0) return paragraph;
   // Scanning backwards, the first sentence cut met is the last one in the window.
