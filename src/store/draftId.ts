@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 // Crockford base32: no I, L, O or U, so an id read aloud or retyped from a screenshot is unambiguous.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -6,7 +6,19 @@ export const DRAFT_ID_LENGTH = 8;
 
 /** 8 characters = 40 random bits; uniqueness per workspace is enforced by the create script. */
 export function generateDraftId(): string {
-  const bytes = randomBytes(5);
+  return encodeDraftId(randomBytes(5));
+}
+
+/**
+ * The same id every time for the same key (the first 40 bits of its SHA-256): lets a request that
+ * is repeated create its draft once. Collisions are as (un)likely as between random ids, and the
+ * create script still refuses a taken id.
+ */
+export function draftIdFor(key: string): string {
+  return encodeDraftId(createHash('sha256').update(key).digest().subarray(0, 5));
+}
+
+function encodeDraftId(bytes: Uint8Array): string {
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let id = '';

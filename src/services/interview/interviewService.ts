@@ -2,6 +2,7 @@ import { createPlan, type Plan, type PlanMeta, type SectionValues } from '../../
 import { fieldsForStage, type Template } from '../../domain/template.js';
 import type { TemplateRegistry } from '../../domain/templateParse.js';
 import type { WorkspaceIdentity } from '../../slack/workspaceIdentity.js';
+import { draftIdFor } from '../../store/draftId.js';
 import type { DraftRecord, DraftStore, PendingInput } from '../../store/draftStore.js';
 import { withStorage } from '../../store/storageUnavailable.js';
 import { workspaceKey } from '../../store/workspaceKey.js';
@@ -63,7 +64,17 @@ export function createInterviewService({ drafts, templates }: InterviewServiceDe
     templates,
     open,
 
-    async start(identity: WorkspaceIdentity, details: PlanDetails) {
+    /**
+     * Creates the plan. With a `creationKey` (the start modal's view id) a repeated submission of
+     * the same modal — its first answer lost, or the next screen failed after the draft was
+     * created — gets the plan it already created, with the details as now submitted, not a
+     * second plan.
+     */
+    async start(
+      identity: WorkspaceIdentity,
+      details: PlanDetails,
+      options: { creationKey?: string } = {},
+    ) {
       const template = templates.get(details.templateId);
       if (!template) return { ok: false as const, reason: 'template_missing' as const };
       const { editors = [], ...meta } = details;
@@ -72,15 +83,42 @@ export function createInterviewService({ drafts, templates }: InterviewServiceDe
         owner: identity.userId,
         editors: editors.filter((id) => id !== identity.userId),
       });
-      const record = await withStorage(() =>
-        drafts.create(workspaceKey(identity), {
-          doc: plan,
-          title: plan.meta.title,
-          ownerId: identity.userId,
-          editorIds: plan.meta.editors,
-          by: identity.userId,
-        }),
-      );
+      const ws = workspaceKey(identity);
+      const input = {
+        doc: plan,
+        title: plan.meta.title,
+        ownerId: identity.userId,
+        editorIds: plan.meta.editors,
+        by: identity.userId,
+      };
+      if (options.creationKey) {
+        const id = draftIdFor(`${ws}\n${identity.userId}\n${options.creationKey}`);
+        const created = await withStorage(() => drafts.createWithId(ws, id, input));
+        if (created.ok) return { ok: true as const, record: created.record, template };
+        const earlier = await withStorage(() => drafts.get(ws, id));
+        // Ours only if this user created it and nobody has saved it since; anything else under
+        // that id is another plan (a 40-bit collision): create this one under a fresh id.
+        if (earlier && earlier.ownerId === identity.userId && earlier.version === 1) {
+          const same = JSON.stringify(earlier.doc) === JSON.stringify(plan);
+          if (same) return { ok: true as const, record: earlier, template };
+          const saved = await withStorage(() =>
+            drafts.save(ws, id, {
+              expectedVersion: 1,
+              doc: plan,
+              title: plan.meta.title,
+              editorIds: plan.meta.editors,
+              by: identity.userId,
+            }),
+          );
+          if (saved.ok) return { ok: true as const, record: saved.record, template };
+        }
+        if (earlier && earlier.ownerId === identity.userId && earlier.version > 1) {
+          const earlierTemplate = templates.get(earlier.doc.meta.templateId);
+          if (earlierTemplate)
+            return { ok: true as const, record: earlier, template: earlierTemplate };
+        }
+      }
+      const record = await withStorage(() => drafts.create(ws, input));
       return { ok: true as const, record, template };
     },
 

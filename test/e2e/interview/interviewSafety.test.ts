@@ -97,6 +97,39 @@ describe('inline validation', () => {
   });
 });
 
+describe('the start modal submitted again', () => {
+  it('is one plan, not two: the second submission gets the plan the first created', async () => {
+    const { owner } = team();
+    const modal = modalDriver(e2e, owner);
+    await modal.command('new 新品上市计划');
+    const startModal = modal.view;
+    const values = {
+      'd|template': 'standard',
+      'd|stage': 'startup',
+      'd|audience': 'team',
+      'd|start': '2027-01-01',
+      'd|end': '2027-06-30',
+      'd|language': 'zh-CN',
+    };
+    // As when the first answer never reached the user (or the next screen failed after the
+    // plan was stored) and they press the button again on the same modal.
+    const first = await e2e.client.viewSubmission({ ...owner, view: startModal, values });
+    const second = await e2e.client.viewSubmission({ ...owner, view: startModal, values });
+    for (const res of [first, second]) {
+      expect(res.status).toBe(200);
+      expect((res.body as { response_action: string }).response_action).toBe('update');
+    }
+    const plans = await drafts.listForUser(workspaceKey(owner), owner.userId);
+    expect(plans.map((p) => p.title)).toEqual(['新品上市计划']);
+    const metaOf = (res: typeof first) =>
+      JSON.parse(
+        String((res.body as { view: { private_metadata: string } }).view.private_metadata),
+      );
+    expect(metaOf(second).p).toBe(plans[0]?.id);
+    expect(metaOf(first).p).toBe(plans[0]?.id);
+  });
+});
+
 describe('two editors at once', () => {
   it('never loses an update: the second is told, sees what they typed, and can reload', async () => {
     const { owner, editor } = team();

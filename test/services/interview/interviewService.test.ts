@@ -6,15 +6,14 @@ import {
   type PlanDetails,
 } from '../../../src/services/interview/interviewService.js';
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
+import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import { connectTestRedis, uniqueWorkspace } from '../../support/redis/testRedis.js';
 
 const redis = connectTestRedis();
 afterAll(() => redis.disconnect());
 
-const service = createInterviewService({
-  drafts: new RedisDraftStore(redis, PlanSchema),
-  templates: builtinTemplates(),
-});
+const drafts = new RedisDraftStore(redis, PlanSchema);
+const service = createInterviewService({ drafts, templates: builtinTemplates() });
 
 const details: PlanDetails = {
   title: '2027 增长计划',
@@ -142,5 +141,61 @@ describe('interview service', () => {
     expect(byOwner.ok && byOwner.record.editorIds).toEqual(['U0STRANGER1']);
     expect((await service.open(who.editor, record.id)).ok).toBe(false);
     expect((await service.open(who.stranger, record.id)).ok).toBe(true);
+  });
+});
+
+describe('starting a plan from a modal submitted more than once', () => {
+  it('creates one plan per modal: the same modal again gets it back, with the details as now submitted', async () => {
+    const who = people();
+    const first = await service.start(who.owner, details, { creationKey: 'V0MODAL0001' });
+    const again = await service.start(who.owner, details, { creationKey: 'V0MODAL0001' });
+    if (!first.ok || !again.ok) throw new Error('start failed');
+    expect(again.record.id).toBe(first.record.id);
+    expect(again.record.version).toBe(1);
+
+    const retitled = await service.start(
+      who.owner,
+      { ...details, title: '2027 增长计划（修订）' },
+      { creationKey: 'V0MODAL0001' },
+    );
+    if (!retitled.ok) throw new Error('start failed');
+    expect(retitled.record.id).toBe(first.record.id);
+    expect(retitled.record.doc.meta.title).toBe('2027 增长计划（修订）');
+
+    const listed = await drafts.listForUser(workspaceKey(who.owner), who.owner.userId);
+    expect(listed.map((d) => d.id)).toEqual([first.record.id]);
+  });
+
+  it('another modal, another user or another workspace is another plan', async () => {
+    const who = people();
+    const a = await service.start(who.owner, details, { creationKey: 'V0MODAL0002' });
+    const b = await service.start(who.owner, details, { creationKey: 'V0MODAL0003' });
+    const c = await service.start(who.editor, details, { creationKey: 'V0MODAL0002' });
+    const d = await service.start(who.otherWorkspaceOwner, details, { creationKey: 'V0MODAL0002' });
+    if (!a.ok || !b.ok || !c.ok || !d.ok) throw new Error('start failed');
+    expect(new Set([a.record.id, b.record.id, c.record.id]).size).toBe(3);
+    expect(c.record.ownerId).toBe(who.editor.userId);
+    expect(d.record.ownerId).toBe(who.otherWorkspaceOwner.userId);
+  });
+
+  it('once the plan has moved on, the same modal returns it as it is, answers kept', async () => {
+    const who = people();
+    const first = await service.start(who.owner, details, { creationKey: 'V0MODAL0004' });
+    if (!first.ok) throw new Error('start failed');
+    const saved = await service.saveSection(who.owner, first.record.id, 'product', {
+      expectedVersion: 1,
+      values: { name: 'OpsPlan' },
+    });
+    expect(saved.ok).toBe(true);
+    const again = await service.start(
+      who.owner,
+      { ...details, title: 'Something else' },
+      { creationKey: 'V0MODAL0004' },
+    );
+    if (!again.ok) throw new Error('start failed');
+    expect(again.record.id).toBe(first.record.id);
+    expect(again.record.version).toBe(2);
+    expect(again.record.doc.meta.title).toBe(details.title);
+    expect(again.record.doc.sections.product).toMatchObject({ name: 'OpsPlan' });
   });
 });

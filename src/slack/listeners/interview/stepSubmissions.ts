@@ -45,7 +45,12 @@ export function registerStepSubmissions(app: App, deps: InterviewDeps): void {
       return;
     }
     const timezone = await userTimezone(client, identity.userId, deps.defaultTimezone);
-    const started = await deps.interview.start(identity, { ...parsed.details, timezone });
+    // Keyed by the modal: submitting it again (after a failure past the create) is one plan, not two.
+    const started = await deps.interview.start(
+      identity,
+      { ...parsed.details, timezone },
+      { creationKey: view.id },
+    );
     if (!started.ok) {
       await ack({
         response_action: 'update',
