@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Plan, PlanSchema } from '../../../src/domain/plan.js';
@@ -6,6 +5,7 @@ import { ActionIds } from '../../../src/slack/ui/ids.js';
 import { RedisDraftStore } from '../../../src/store/redis/redisDraftStore.js';
 import { createPlanDraft, planDoc } from '../../services/browse/planDrafts.js';
 import { useE2e } from '../../support/app/e2e.js';
+import { redisReady } from '../../support/redis/redisReady.js';
 import { type RedisServerHandle, startRedisServer } from '../../support/redis/redisServer.js';
 import { connectTestRedis, uniqueWorkspace } from '../../support/redis/testRedis.js';
 import { browseActions, type Reply } from './browseE2e.js';
@@ -26,10 +26,8 @@ const e2e = useE2e({ redisUrl: () => redisServer.url });
 const act = browseActions(e2e);
 const ME = 'U0OUTAGE02';
 
-async function appRedisReady(): Promise<void> {
-  const appRedis = e2e.app.app.redis;
-  if (appRedis.status !== 'ready') await once(appRedis, 'ready');
-}
+/** The app's own Redis client usable again. */
+const appRedisReady = () => redisReady(e2e.app.app.redis);
 
 describe('browse with Redis killed', () => {
   it('list, preview and a list button answer within 3 s with the storage message, and work again after', async () => {

@@ -1,6 +1,6 @@
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2e } from '../../support/app/e2e.js';
+import { redisReady } from '../../support/redis/redisReady.js';
 import { type RedisServerHandle, startRedisServer } from '../../support/redis/redisServer.js';
 import { uniqueWorkspace } from '../../support/redis/testRedis.js';
 
@@ -31,11 +31,8 @@ async function language(choice: string) {
   });
 }
 
-/** Resolves when the app's own Redis client is usable again — an event, not a sleep. */
-async function appRedisReady(): Promise<void> {
-  const redis = e2e.app.app.redis;
-  if (redis.status !== 'ready') await once(redis, 'ready');
-}
+/** The app's own Redis client usable again. */
+const appRedisReady = () => redisReady(e2e.app.app.redis);
 
 describe('Redis outages within Slack’s 3-second budget', () => {
   it('/healthz follows Redis: 200 up, 503 down, 200 again after it returns', async () => {

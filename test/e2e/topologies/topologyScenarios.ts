@@ -6,6 +6,7 @@ import { workspaceKey } from '../../../src/store/workspaceKey.js';
 import { createPlanDraft, planDoc } from '../../services/browse/planDrafts.js';
 import type { E2eContext } from '../../support/app/e2e.js';
 import { modalDriver } from '../../support/app/modalDriver.js';
+import { redisReady } from '../../support/redis/redisReady.js';
 import { uniqueWorkspace } from '../../support/redis/testRedis.js';
 import { openedView } from '../../support/slack/signedRequests.js';
 import { browseActions, readable } from '../browse/browseE2e.js';
@@ -121,6 +122,6 @@ export function appRedisEvent(e2e: E2eContext, event: 'ready' | 'close'): Promis
 }
 
 /** Resolves once the app's Redis connection is ready (at once if it already is). */
-export async function appRedisReady(e2e: E2eContext): Promise<void> {
-  if (e2e.app.app.redis.status !== 'ready') await appRedisEvent(e2e, 'ready');
+export function appRedisReady(e2e: E2eContext): Promise<void> {
+  return redisReady(e2e.app.app.redis);
 }
