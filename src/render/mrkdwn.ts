@@ -24,21 +24,26 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * How many characters one raw UTF-16 unit (by char code) becomes once escaped. Escaping is per character, so a text may be
- * split anywhere on the raw side and the escaped pieces still concatenate to the escaped whole.
+ * How many characters each escaped unit becomes (`&` → `&amp;`: 5); every other unit stays one.
+ * Escaping is per character, so a text may be split anywhere on the raw side and the escaped
+ * pieces still concatenate to the escaped whole.
  */
-/** What escaping adds up to: `&amp;`, `&lt;`, `&gt;`; every other unit stays one character. */
-export const MRKDWN_ESCAPE_WEIGHTS: Readonly<Record<string, number>> = { '&': 5, '<': 4, '>': 4 };
+export const MRKDWN_ESCAPE_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(ESCAPES).map(([char, escaped]) => [char, escaped.length]),
+);
 
+/** How many characters one raw UTF-16 unit (by char code) becomes once escaped. */
 export function escapedMrkdwnWeight(code: number): number {
   return MRKDWN_ESCAPE_WEIGHTS[String.fromCharCode(code)] ?? 1;
 }
 
 export function escapedMrkdwnLength(text: string): number {
   // Native `indexOf` skips the (usually absent) special characters far faster than a per-unit loop.
-  return (
-    text.length + 4 * occurrences(text, '&') + 3 * (occurrences(text, '<') + occurrences(text, '>'))
-  );
+  let length = text.length;
+  for (const [char, weight] of Object.entries(MRKDWN_ESCAPE_WEIGHTS)) {
+    length += (weight - 1) * occurrences(text, char);
+  }
+  return length;
 }
 
 function occurrences(text: string, char: string): number {

@@ -9,8 +9,8 @@
  * that are only whitespace), which loses whitespace only, never a visible character.
  *
  * Lengths are measured per UTF-16 unit, with `heavyUnits` counted at their weight, so callers budget for
- * what they send: for mrkdwn pass `MRKDWN_ESCAPE_WEIGHTS` (`&` becomes 5 characters). Escaping is per character, so escaping each piece
- * equals escaping the whole. UTF-16 length is never below Slack's code-point count, so budgets are safe.
+ * what they send: for mrkdwn pass `MRKDWN_ESCAPE_WEIGHTS` (`&` becomes 5 characters). Escaping is per
+ * character, so escaping each piece equals escaping the whole. UTF-16 length is never below Slack's code-point count, so budgets are safe.
  */
 
 export interface SplitOptions {

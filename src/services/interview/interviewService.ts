@@ -96,26 +96,23 @@ export function createInterviewService({ drafts, templates }: InterviewServiceDe
         const created = await withStorage(() => drafts.createWithId(ws, id, input));
         if (created.ok) return { ok: true as const, record: created.record, template };
         const earlier = await withStorage(() => drafts.get(ws, id));
-        // Ours only if this user created it and nobody has saved it since; anything else under
-        // that id is another plan (a 40-bit collision): create this one under a fresh id.
-        if (earlier && earlier.ownerId === identity.userId && earlier.version === 1) {
-          const same = JSON.stringify(earlier.doc) === JSON.stringify(plan);
-          if (same) return { ok: true as const, record: earlier, template };
-          const saved = await withStorage(() =>
-            drafts.save(ws, id, {
-              expectedVersion: 1,
-              doc: plan,
-              title: plan.meta.title,
-              editorIds: plan.meta.editors,
-              by: identity.userId,
-            }),
-          );
-          if (saved.ok) return { ok: true as const, record: saved.record, template };
-        }
-        if (earlier && earlier.ownerId === identity.userId && earlier.version > 1) {
-          const earlierTemplate = templates.get(earlier.doc.meta.templateId);
-          if (earlierTemplate)
-            return { ok: true as const, record: earlier, template: earlierTemplate };
+        // Anything under that id not created by this user is another plan (a 40-bit collision):
+        // this one is then created under a fresh id below.
+        if (earlier?.ownerId === identity.userId) {
+          if (earlier.version > 1) {
+            // Saved since: the plan has moved on, so it is returned as it is.
+            const earlierTemplate = templates.get(earlier.doc.meta.templateId);
+            if (earlierTemplate)
+              return { ok: true as const, record: earlier, template: earlierTemplate };
+          } else if (JSON.stringify(earlier.doc) === JSON.stringify(plan)) {
+            return { ok: true as const, record: earlier, template };
+          } else {
+            const { ownerId: _owner, ...changes } = input;
+            const saved = await withStorage(() =>
+              drafts.save(ws, id, { ...changes, expectedVersion: 1 }),
+            );
+            if (saved.ok) return { ok: true as const, record: saved.record, template };
+          }
         }
       }
       const record = await withStorage(() => drafts.create(ws, input));
